@@ -1,0 +1,89 @@
+"""Shared figure style: palette, genotype colours, figure factory."""
+
+from __future__ import annotations
+
+import contextlib
+
+
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .. import genetics  # noqa: E402
+
+#: Okabe & Ito (2008) colour-blind-safe palette.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#6E6E6E",
+}
+
+#: One colour per genotype, the same on every figure of the book.
+GENOTYPE_COLORS = {
+    "MM": OKABE_ITO["blue"],
+    "MS": OKABE_ITO["sky_blue"],
+    "SS": OKABE_ITO["bluish_green"],
+    "MZ": OKABE_ITO["orange"],
+    "SZ": OKABE_ITO["reddish_purple"],
+    "ZZ": OKABE_ITO["vermillion"],
+    "Q0Q0": OKABE_ITO["black"],
+    "MQ0": OKABE_ITO["sky_blue"],
+    "SQ0": OKABE_ITO["bluish_green"],
+    "ZQ0": OKABE_ITO["vermillion"],
+}
+
+#: The 11 µM protective threshold line.
+THRESHOLD_COLOR = OKABE_ITO["grey"]
+
+_RC = {
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "axes.edgecolor": "#333333",
+    "axes.labelcolor": "#111111",
+    "text.color": "#111111",
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.6,
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "legend.frameon": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "svg.hashsalt": "aatd",  # deterministic SVG ids
+}
+
+
+def genotype_color(genotype) -> str:
+    """The book's colour for ``genotype`` (any spelling that parses)."""
+    return GENOTYPE_COLORS[genetics.parse_genotype(genotype)]
+
+
+@contextlib.contextmanager
+def style():
+    """Context manager applying the book's matplotlib style."""
+    with plt.rc_context(_RC):
+        yield
+
+
+def new_figure(width_in: float = 7.0, height_in: float = 4.0, **subplots_kw):
+    """A new white-background Figure (not registered with pyplot) and its axes.
+
+    Using ``Figure`` directly keeps figures out of pyplot's global state, so a notebook
+    shows each figure exactly once (as the cell's return value).
+    """
+    with style():
+        fig = Figure(figsize=(width_in, height_in), layout="constrained")
+        axes = fig.subplots(**subplots_kw)
+    return fig, axes
