@@ -1,0 +1,285 @@
+"""Every parameter of the AATD model, in one visible table.
+
+Each :class:`Parameter` has a value, a unit, a source (a bibtex key of
+``book/references.bib``, or ``""``) and a *status*:
+
+``sourced``
+    taken from a published measurement (the source key says which);
+``derived``
+    arithmetic from sourced values (the note shows the arithmetic);
+``fitted``
+    chosen so that the model meets a published target (the note names the target);
+``illustrative``
+    no source: chosen to make the model explainable; changing it changes the pictures,
+    not the teaching point.
+
+``aatd.kinetics`` and ``aatd.lung`` read their numbers from here, and the book page
+"The model" prints this table, so the code and the page cannot drift apart.
+Serum levels by genotype and the allele secretion shares live in ``aatd.genetics``
+(``brantly1991``, ``lomas1992``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import units
+
+#: Allowed values of :attr:`Parameter.status`.
+STATUSES = ("sourced", "derived", "fitted", "illustrative")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One model parameter: value, unit, source (bibtex key), status and a note."""
+
+    name: str
+    value: float
+    unit: str
+    source_key: str
+    status: str
+    note: str
+    symbol: str = ""
+    #: for ``fitted`` parameters: the published target the value was chosen to meet
+    fitted_to: str = ""
+
+    def __post_init__(self):
+        if self.status not in STATUSES:
+            raise ValueError(
+                f"status of {self.name!r} must be one of {', '.join(STATUSES)}, "
+                f"got {self.status!r}"
+            )
+        if (self.status == "fitted") != bool(self.fitted_to):
+            raise ValueError(
+                f"parameter {self.name!r}: fitted_to names the target of a fitted "
+                f"parameter and only of one (status {self.status!r})"
+            )
+
+
+# Mulgrew 2004: lining fluid (ELF) AAT 3.7 µM (PiMM, serum 66 µM) and 1.4 µM (PiZZ,
+# serum 10 µM). One fraction for both: the geometric mean of the two ratios.
+_ELF_FRACTION = round(math.sqrt((3.7 / 66.0) * (1.4 / 10.0)), 4)
+
+PARAMETERS: tuple[Parameter, ...] = (
+    # ---- kinetics: reaction rates -------------------------------------------------
+    Parameter(
+        "k_ass_M", 9.7e6, "M⁻¹ s⁻¹", "ogushi1987", "sourced",
+        "Association rate constant of M-AAT with neutrophil elastase (9.7 ± 0.4 × 10⁶).",
+        r"k_\mathrm{M}",
+    ),
+    Parameter(
+        "k_ass_S", 8.6e6, "M⁻¹ s⁻¹", "cook1996", "sourced",
+        "Association rate constant of S-AAT with neutrophil elastase.",
+        r"k_\mathrm{S}",
+    ),
+    Parameter(
+        "k_ass_Z", 4.5e6, "M⁻¹ s⁻¹", "ogushi1987", "sourced",
+        "Association rate constant of Z-AAT with neutrophil elastase (4.5 ± 0.3 × 10⁶): "
+        "about 2× slower than M.",
+        r"k_\mathrm{Z}",
+    ),
+    Parameter(
+        "stoichiometry", 1.0, "mol AAT per mol elastase", "kramps1987", "sourced",
+        "AAT is a serpin: each molecule is used up in one covalent complex.",
+        r"1{:}1",
+    ),
+    # ---- serum -> lung lining fluid ------------------------------------------------
+    Parameter(
+        "elf_fraction", _ELF_FRACTION, "ELF µM per serum µM", "mulgrew2004", "fitted",
+        "Active AAT in epithelial lining fluid as one fraction of serum: the geometric "
+        "mean of Mulgrew's PiMM (3.7/66 = 5.6%) and PiZZ (1.4/10 = 14%) ratios. "
+        "A simplification: the two measured ratios differ, and they are antigen, "
+        "not activity.",
+        r"f_\mathrm{ELF}",
+        fitted_to="Mulgrew 2004 lining-fluid/serum ratios: MM 5.6%, ZZ 14%",
+    ),
+    Parameter(
+        "smoker_oxidised_fraction", 0.40, "fraction of lining-fluid AAT", "carp1982",
+        "sourced",
+        "Smokers' lavage has about 40% less elastase-inhibitory capacity (oxidised "
+        "Met358). Oxidised AAT reacts >2000× slower (Beatty 1980), so the model treats "
+        "it as inactive.",
+        r"x_\mathrm{ox}",
+    ),
+    # ---- one neutrophil burst -------------------------------------------------------
+    Parameter(
+        "standard_burst_nM", 975.0, "nM (lining fluid)", "stoller2012", "fitted",
+        "Free elastase released by one standard burst into the local lining fluid. "
+        "Calibrated so that the bend of the exposure curve (lining-fluid active AAT = "
+        "burst) sits at the clinical 11 µM serum threshold for a non-smoker: "
+        "0.0886 × 11 µM ≈ 975 nM. It is a calibration, not a measurement.",
+        r"E_0",
+        fitted_to="bend of the exposure curve at the 11 µM serum threshold",
+    ),
+    Parameter(
+        "k_clear", 0.2, "s⁻¹", "", "illustrative",
+        "First-order removal of free elastase by every route except AAT (binding to "
+        "tissue, other inhibitors, uptake by cells). Chosen much slower than inhibition "
+        "by AAT (about 30 s⁻¹ in MM lining fluid), so surplus elastase lingers for "
+        "seconds once AAT is used up; this is what makes the bend sharp.",
+        r"k_\mathrm{clear}",
+    ),
+    # ---- lifetime lung function ------------------------------------------------------
+    Parameter(
+        "peak_fev1_l", 4.0, "L", "", "illustrative",
+        "FEV1 at its peak (age 25) with no damage. Results are read as % of the value "
+        "at 25, as Fletcher & Peto did, so the choice does not change the teaching.",
+        r"F_\mathrm{peak}",
+    ),
+    Parameter(
+        "peak_age_years", 25.0, "years", "fletcher1977", "illustrative",
+        "Age at which the lung stops growing (mid-20s); Fletcher & Peto express FEV1 "
+        "as % of the value at 25.",
+        r"a_\mathrm{peak}",
+    ),
+    Parameter(
+        "birth_fev1_fraction", 0.15, "of peak", "", "illustrative",
+        "Starting point of the smooth growth curve (age 0).",
+        r"g_0",
+    ),
+    Parameter(
+        "ageing_ml_per_year", 30.8, "mL/yr", "oelsner2020", "fitted",
+        "Normal ageing decline after the peak. Fitted so an MM never-smoker declines "
+        "about 31 mL/yr at 40–60 (general population, Oelsner 2020).",
+        r"r_\mathrm{age}",
+        fitted_to="MM never-smoker 31 mL/yr (Oelsner 2020)",
+    ),
+    Parameter(
+        "smoking_ml_per_year", 18.5, "mL/yr", "lunghealth2002", "fitted",
+        "Extra decline from smoking itself, independent of AAT. Fitted with the burst "
+        "factor so an MM current smoker declines about 50 mL/yr (between Oelsner's 40 "
+        "and the Lung Health Study's 54–66).",
+        r"r_\mathrm{smoke}",
+        fitted_to="MM current smoker ~50 mL/yr (Oelsner 2020: 40; Lung Health Study: 54–66)",
+    ),
+    Parameter(
+        "growth_exponent", 1.5, "", "", "illustrative",
+        "Shape of the growth curve before the peak: H = F_peak·(1 − (1 − g0)·"
+        "(1 − a/25)^n). With n = 1.5 the lung is still growing in the early 20s.",
+        r"n",
+    ),
+    Parameter(
+        "damage_start_age_years", 18.0, "years", "", "illustrative",
+        "Smoking and elastase damage are counted from 18 (the model describes adult "
+        "lungs; current smokers smoke from 18).",
+        r"a_0",
+    ),
+    Parameter(
+        "bursts_per_year", 1000.0, "bursts/yr", "", "illustrative",
+        "Standard bursts per year in a non-smoker's lung. Only its product with the "
+        "damage coefficient matters, and that coefficient is fitted.",
+        r"B",
+    ),
+    Parameter(
+        "smoker_burst_factor", 1.9, "×", "hiller2019", "fitted",
+        "Smoking recruits neutrophils: bursts per year are multiplied by this factor "
+        "while a person smokes. Fitted so a ZZ current smoker declines about 85 "
+        "mL/yr (Hiller 2019: 70; Janus 1985's early referral cohort: 317).",
+        r"m_\mathrm{smoke}",
+        fitted_to="ZZ current smoker ~85 mL/yr (Hiller 2019: 70; Janus 1985: 317)",
+    ),
+    Parameter(
+        "damage_ml_per_nM_s", 5.25e-6, "mL of FEV1 per (nM·s) of exposure", "hiller2019",
+        "fitted",
+        "Elastin damage per unit of free-elastase exposure. Fitted so a ZZ "
+        "never-smoker declines about 45 mL/yr (Hiller 2019: 32; NHLBI registry: 54).",
+        r"\alpha",
+        fitted_to="ZZ never-smoker ~45 mL/yr (Hiller 2019: 32; NHLBI registry: 54)",
+    ),
+    Parameter(
+        "fev1_floor_l", 0.3, "L", "", "illustrative",
+        "FEV1 approaches this floor smoothly instead of reaching zero; the model says "
+        "nothing about survival at such low values.",
+        r"F_\mathrm{min}",
+    ),
+    Parameter(
+        "augmentation_trough_uM",
+        round(float(units.mg_dl_to_uM(126.0, standard="old_commercial")), 2),
+        "µM", "wewers1987", "derived",
+        "Trough serum AAT during weekly augmentation: 126 mg/dL (Wewers 1987, old "
+        "commercial standard) × 11/80 µM per mg/dL. The model holds serum AAT at this "
+        "trough (a conservative level) from the start age; the infused protein is M.",
+        r"s_\mathrm{aug}",
+    ),
+)
+
+_BY_NAME = {p.name: p for p in PARAMETERS}
+
+
+def get(name: str) -> Parameter:
+    """The :class:`Parameter` called ``name`` (``ValueError`` if there is none)."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown parameter {name!r}; known: {', '.join(_BY_NAME)}"
+        ) from None
+
+
+def value(name: str) -> float:
+    """The value of the parameter called ``name``."""
+    return get(name).value
+
+
+def as_rows() -> list[dict]:
+    """The table as a list of dicts (name, symbol, value, unit, status, fitted_to,
+    source, note)."""
+    return [
+        {
+            "name": p.name,
+            "symbol": p.symbol,
+            "value": p.value,
+            "unit": p.unit,
+            "status": p.status,
+            "fitted_to": p.fitted_to,
+            "source": p.source_key,
+            "note": p.note,
+        }
+        for p in PARAMETERS
+    ]
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_value(v: float) -> str:
+    """A parameter value for people: ``9.7 × 10⁶``, ``0.0886``, ``975``."""
+    if v == 0 or 1e-3 <= abs(v) < 1e5:
+        return f"{v:g}"
+    mant, exp = f"{v:.3g}".split("e")
+    return f"{mant} × 10{str(int(exp)).translate(_SUPERSCRIPT)}"
+
+
+def to_markdown(cite: bool = True) -> str:
+    """The table as a MyST ``list-table`` (``{cite}`` roles for sources when ``cite``).
+
+    Columns: symbol, value with unit, status (with the fitted target), source, and what
+    it is (ending with the code name used in ``aatd``).
+    """
+    lines = [
+        "```{list-table}",
+        ":header-rows: 1",
+        ":widths: 8 16 20 16 40",
+        ":class: model-parameters",
+        "",
+        "* - Symbol",
+        "  - Value",
+        "  - Status",
+        "  - Source",
+        "  - What it is",
+    ]
+    for p in PARAMETERS:
+        src = (f"{{cite}}`{p.source_key}`" if cite else p.source_key) if p.source_key else "—"
+        sym = f"${p.symbol}$" if p.symbol else "—"
+        unit = f" {p.unit}" if p.unit else ""
+        status = f"**{p.status}** to: {p.fitted_to}" if p.fitted_to else f"**{p.status}**"
+        lines += [
+            f"* - {sym}",
+            f"  - {format_value(p.value)}{unit}",
+            f"  - {status}",
+            f"  - {src}",
+            f"  - {p.note} Code name: `{p.name}`.",
+        ]
+    lines.append("```")
+    return "\n".join(lines)
