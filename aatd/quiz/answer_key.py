@@ -1,0 +1,121 @@
+"""The instructors' answer key: every question of every bank, its answer and all feedback.
+
+``book/instructors/answer-key.md`` shows ``answer_key("../../notebooks")``. The page is
+left out of the student build (``_toc-student.yml``) and nothing else links to it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import notebook
+from .load import bank_paths, load_bank
+from .render import _e, section_anchor
+from .validate import Bank, Question, format_number
+
+_CSS = """
+.aatd-answer-key{color:var(--pst-color-text-base,var(--jp-content-font-color1,#222832))}
+html[data-theme=dark] .bd-content div.cell_output div.text_html:has(>div.aatd-answer-key){
+background-color:transparent;color:inherit;padding:0}
+.aatd-answer-key .aatd-key-q{border:1px solid var(--pst-color-border,var(--jp-border-color1,#c3c8cf));
+border-radius:.4rem;padding:.4rem 1rem;margin:0 0 1rem;background:var(--pst-color-surface,var(--jp-layout-color2,#f3f4f5))}
+.aatd-answer-key h3{font-size:1.05rem;margin:.4rem 0}
+.aatd-answer-key .aatd-key-meta{font-size:.9em;color:var(--pst-color-text-muted,var(--jp-content-font-color2,#48566b));margin:.2rem 0}
+.aatd-answer-key li{margin:.2rem 0}
+.aatd-answer-key .aatd-key-mark{font-weight:600}
+"""
+
+
+def _choice_html(q: Question) -> list[str]:
+    out = ["<ul>"]
+    for o in q.options:
+        mark = "\u2713 correct" if o.correct else "\u2717 wrong"
+        how = f" (computed from aatd: <code>{_e(o.correct_when)}</code>)" if o.correct_when else ""
+        out.append(
+            f'<li><span class="aatd-key-mark">{mark}</span>{how}: {_e(o.text)}<br>'
+            f"<em>Feedback:</em> {_e(o.feedback)}</li>"
+        )
+    out.append("</ul>")
+    return out
+
+
+def _numeric_html(q: Question) -> list[str]:
+    how = f" (computed from aatd: <code>{_e(q.answer_from)}</code>)" if q.answer_from else ""
+    out = [
+        "<ul>",
+        f'<li><span class="aatd-key-mark">Answer:</span> {format_number(q.answer)} '
+        f"{_e(q.units)}, accepted within ± {format_number(q.tolerance)}{how}</li>",
+        f"<li><em>Feedback when right:</em> {_e(q.feedback_correct)}</li>",
+        f"<li><em>Feedback when wrong:</em> {_e(q.feedback_incorrect)}</li>",
+    ]
+    for m in q.common_mistakes:
+        out.append(
+            f"<li><em>Common mistake {format_number(m.value)} ± {format_number(m.tolerance)} "
+            f"{_e(q.units)}:</em> {_e(m.feedback)}</li>"
+        )
+    out.append("</ul>")
+    return out
+
+
+def bank_html(bank: Bank, chapter_title: str | None = None) -> str:
+    """The key for one bank: a heading, then each question with answer and feedback."""
+    heading = chapter_title or bank.chapter
+    number = bank.chapter.split("-", 1)[0]
+    if number.isdigit():
+        heading = f"Chapter {int(number)}: {heading}"
+    out = [
+        f'<section class="aatd-key-chapter" id="key-{bank.chapter}">',
+        f"<h2>{_e(heading)}</h2>",
+        f'<p class="aatd-key-meta">Bank: <code>notebooks/{_e(bank.path.name)}</code>; '
+        f"{len(bank.questions)} questions.</p>",
+    ]
+    for i, q in enumerate(bank.questions, start=1):
+        out += [
+            f'<div class="aatd-key-q" id="key-{bank.chapter}--{q.id}">',
+            f"<h3>{i}. {_e(q.prompt)}</h3>",
+            f'<p class="aatd-key-meta">Id <code>{_e(q.id)}</code> · {q.type} · objective: '
+            f"{_e(bank.objectives[q.objective])} · section: {_e(q.section)} "
+            f"(<code>#{section_anchor(q.section)}</code>)</p>",
+            *(_numeric_html(q) if q.type == "numeric" else _choice_html(q)),
+            "</div>",
+        ]
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def answer_key_html(directory="notebooks") -> str:
+    """The key for every ``*.quiz.yml`` in ``directory`` (validated), as one HTML fragment."""
+    directory = Path(directory)
+    parts = [
+        '<div class="aatd-answer-key" data-aatd-answer-key="1">',
+        f"<style>{_CSS.strip()}</style>",
+    ]
+    paths = bank_paths(directory)
+    if not paths:
+        parts.append("<p>No question banks found.</p>")
+    for path in paths:
+        bank = load_bank(path)
+        nb = path.with_name(f"{bank.chapter}.ipynb")
+        parts.append(bank_html(bank, notebook.title(nb) if nb.is_file() else None))
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+class AnswerKey:
+    """Displays as the answer key (``_repr_html_``) for the banks in ``directory``."""
+
+    def __init__(self, directory="notebooks"):
+        self.directory = Path(directory)
+        self._html = answer_key_html(self.directory)
+        self.n_banks = len(bank_paths(self.directory))
+
+    def _repr_html_(self) -> str:
+        return self._html
+
+    def __repr__(self) -> str:
+        return f"AnswerKey: {self.n_banks} question banks"
+
+
+def answer_key(directory="notebooks") -> AnswerKey:
+    """The answer key for every bank in ``directory``, ready to display."""
+    return AnswerKey(directory)

@@ -1,0 +1,228 @@
+"""Quizzes in the built book: every chapter carries its quiz; a real browser answers it.
+
+Uses the session fixtures of conftest.py (``built_book``, ``book_server``, ``page``). Every
+page of the "Chapters" part is asserted, with no xfail: a chapter without its quiz fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aatd.quiz import load_bank
+from aatd.quiz.render import element_id, section_anchor
+from aatd.quiz.validate import format_number
+from conftest import ROOT, toc_part
+
+CHAPTERS = toc_part("Chapters")
+NOTEBOOKS = ROOT / "notebooks"
+MIN_QUESTIONS = 6
+
+
+def stem_of(page: str) -> str:
+    return Path(page).name
+
+
+def bank_for(page: str):
+    path = NOTEBOOKS / f"{stem_of(page)}.quiz.yml"
+    assert path.is_file(), f"chapter {page} has no question bank {path.name}"
+    return load_bank(path)
+
+
+def test_all_nine_chapters_are_listed():
+    assert len(CHAPTERS) == 9
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_chapter_page_carries_its_quiz(built_book, page):
+    html = (built_book / f"{page}.html").read_text(encoding="utf-8")
+    stem = stem_of(page)
+    assert html.count('data-aatd-quiz="') == 1, f"{page}: expected exactly one quiz"
+    assert f'data-aatd-quiz="{stem}"' in html, f"{page} does not show its own quiz"
+    n = html.count('class="aatd-quiz-q"')
+    assert n >= MIN_QUESTIONS, f"{page}: {n} questions, need at least {MIN_QUESTIONS}"
+    bank = bank_for(page)
+    assert n == len(bank.questions), f"{page}: the page shows {n} questions, the bank has {len(bank.questions)}"
+    assert "show_quiz(" not in html, f"{page}: the quiz cell's code is visible (tag it remove-input)"
+    assert 'id="check-yourself"' in html, f'{page}: no "Check yourself" section'
+
+
+def test_answer_key_page_lists_every_bank(built_book):
+    html = (built_book / "book" / "instructors" / "answer-key.html").read_text(encoding="utf-8")
+    for path in sorted(NOTEBOOKS.glob("*.quiz.yml")):
+        bank = load_bank(path)
+        for q in bank.questions:
+            assert f'id="key-{bank.chapter}--{q.id}"' in html, f"answer key lacks {bank.chapter}/{q.id}"
+    assert "answer_key(" not in html  # code hidden (remove-input)
+
+
+def test_student_edition_builds_without_the_answer_key(built_book):
+    """`--toc _toc-student.yml` leaves the key out, passes -W, and nothing links to the key."""
+    base = os.environ.get("AATD_BUILD_DIR")
+    out = Path(base + "-student") if base else ROOT / "_build" / "student"
+    exe = shutil.which("jupyter-book") or str(Path(sys.executable).parent / "jupyter-book")
+    cmd = [exe, "build", "-W", "-n", "--keep-going", str(ROOT), "--toc", "_toc-student.yml",
+           "--path-output", str(out)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    html = out / "_build" / "html"
+    assert (html / "notebooks" / "02-genes-and-inheritance.html").exists()
+    assert not (html / "book" / "instructors" / "answer-key.html").exists()
+    linking = [
+        str(p.relative_to(html))
+        for p in html.rglob("*.html")
+        if re.search(r'href="[^"]*answer-key', p.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert not linking, f"student pages link to the (left-out) answer key page: {linking}"
+
+
+# --- a real browser ------------------------------------------------------------------
+
+
+def _feedback(page, chapter, qid) -> str:
+    return page.inner_text(f"#{element_id(chapter, qid)}-feedback")
+
+
+def _score(page) -> str:
+    return page.inner_text(".aatd-quiz-score")
+
+
+def _expected_numeric(q, value: float):
+    if abs(value - q.answer) <= q.tolerance + 1e-9:
+        return True, q.feedback_correct
+    for m in q.common_mistakes:
+        if abs(value - m.value) <= m.tolerance + 1e-9:
+            return False, m.feedback
+    return False, q.feedback_incorrect
+
+
+def _answer_by_keyboard(page, bank, q):
+    """Tab from the top of the page to the question, answer with Space/typing, Enter on Check."""
+    base = element_id(bank.chapter, q.id)
+    page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+    for _ in range(1500):
+        page.keyboard.press("Tab")
+        active = page.evaluate("document.activeElement ? document.activeElement.id : ''")
+        if active.startswith(base + "--o") or active == base + "-answer":
+            break
+    else:
+        pytest.fail(f"Tab never reached question {q.id}")
+    if q.type == "numeric":
+        page.keyboard.type(format_number(q.answer).replace(".", ","))  # a decimal comma is fine
+        page.keyboard.press("Enter")
+        expected_ok, expected = True, q.feedback_correct
+    else:
+        page.keyboard.press("Space")  # selects the focused (first) option
+        first = q.options[0]
+        for _ in range(len(q.options) + 1):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == base + "-check":
+                break
+        else:
+            pytest.fail(f"Tab never reached the Check button of {q.id}")
+        page.keyboard.press("Enter")
+        correct_set = [o.correct for o in q.options]
+        expected_ok = correct_set == [True] + [False] * (len(q.options) - 1)
+        expected = first.feedback
+    text = _feedback(page, bank.chapter, q.id)
+    assert expected in text, f"{q.id}: keyboard answer; feedback was {text!r}"
+    assert ("Correct" in text.split(".")[0]) == expected_ok, text
+    return expected_ok
+
+
+def _answer_by_mouse(page, bank, q):
+    """Click the right option(s) (or type the answer) and click Check."""
+    base = element_id(bank.chapter, q.id)
+    if q.type == "numeric":
+        page.click(f"#{base}-answer")
+        page.keyboard.type(format_number(q.answer))
+        expected = q.feedback_correct
+    else:
+        for i, o in enumerate(q.options, start=1):
+            if o.correct:
+                page.click(f"label[for='{base}--o{i}']")
+        expected = next(o.feedback for o in q.options if o.correct)
+    page.click(f"#{base}-check")
+    text = _feedback(page, bank.chapter, q.id)
+    assert text.startswith("\u2713 Correct."), f"{q.id}: mouse answer; feedback was {text!r}"
+    assert expected in text
+    return True
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_quiz_answers_by_mouse_and_keyboard(page, book_server, chapter):
+    bank = bank_for(chapter)
+    page.goto(book_server + chapter + ".html")
+    quiz = page.locator(f"#{element_id(bank.chapter)}")
+    assert quiz.count() == 1, f"{chapter}: no quiz on the page"
+    assert page.locator(".aatd-quiz-nojs").count() == 0, "the quiz script did not run"
+    n = len(bank.questions)
+    assert _score(page) == f"Score: 0 of {n} correct"
+
+    kb_q, mouse_q = bank.questions[0], bank.questions[1]
+    kb_ok = _answer_by_keyboard(page, bank, kb_q)
+    assert _score(page) == f"Score: {int(kb_ok)} of {n} correct"
+    _answer_by_mouse(page, bank, mouse_q)
+    assert _score(page) == f"Score: {int(kb_ok) + 1} of {n} correct"
+
+    # the feedback points to the section that teaches it, and that section is on the page
+    link = page.locator(f"#{element_id(bank.chapter, mouse_q.id)}-feedback a")
+    assert link.inner_text() == mouse_q.section
+    anchor = section_anchor(mouse_q.section)
+    assert link.get_attribute("href") == "#" + anchor
+    assert page.locator(f"section#{anchor}, [id='{anchor}']").count() >= 1, (
+        f"{chapter}: section {mouse_q.section!r} (#{anchor}) is not on the page"
+    )
+    page.problems.assert_clean()
+
+
+def _luminance(rgb: str) -> float:
+    r, g, b = (int(x) / 255 for x in re.findall(r"\d+", rgb)[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(fg: str, bg: str) -> float:
+    a, b = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_quiz_follows_the_theme_with_readable_contrast(page, book_server, theme):
+    chapter = "notebooks/02-genes-and-inheritance"
+    bank = bank_for(chapter)
+    page.goto(book_server + chapter + ".html")
+    page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+    q = bank.question("threshold-mg-dl")
+    base = element_id(bank.chapter, q.id)
+    page.fill(f"#{base}-answer", "80")
+    page.press(f"#{base}-answer", "Enter")
+    # text colour, and the background actually behind the text (first opaque ancestor)
+    style = """(sel) => { let e = document.querySelector(sel); const color = getComputedStyle(e).color;
+        while (e && getComputedStyle(e).backgroundColor.replace(/\\s/g, "").match(/^(transparent|rgba\\(0,0,0,0\\))$/))
+            e = e.parentElement;
+        return [color, e ? getComputedStyle(e).backgroundColor : "rgb(255, 255, 255)"]; }"""
+    fieldset_bg = page.evaluate(style, f"#{base} fieldset")[1]
+    page_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    dark_page = _luminance(page_bg) < 0.2
+    assert dark_page == (theme == "dark"), f"{theme}: page background {page_bg}"
+    assert (_luminance(fieldset_bg) < 0.2) == dark_page, f"{theme}: quiz box {fieldset_bg} on page {page_bg}"
+    for sel, bg in [
+        (f"#{base}-legend", page.evaluate(style, f"#{base}-legend")[1]),
+        (f"#{base} .aatd-quiz-how", fieldset_bg),
+        (f"#{base}-feedback", page.evaluate(style, f"#{base}-feedback")[1]),
+        (f"#{base}-check", page.evaluate(style, f"#{base}-check")[1]),
+        (".aatd-quiz-score", page_bg),
+    ]:
+        color = page.evaluate(style, sel)[0]
+        assert _contrast(color, bg) >= 4.5, f"{theme}: {sel} text {color} on {bg}"
+    page.locator(f"#{element_id(bank.chapter)}").screenshot(
+        path=str(Path(os.environ.get("AATD_BUILD_DIR", ROOT / "_build")) / f"quiz-{theme}.png")
+    )
+    page.problems.assert_clean()
