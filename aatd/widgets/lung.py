@@ -1,0 +1,245 @@
+"""LungExplorer: FEV1 over a lifetime, in the manner of Fletcher & Peto (``fletcher1977``).
+
+Controls: genotype, smoking (never / current / former), quit age (former smokers) and
+augmentation start age (or none). The figure shows FEV1 as % of its value at age 25 from
+20 to 80 for the chosen model person beside an MM never-smoker, with a labelled line for
+severe airflow limitation; the readout gives the decline rate (mL/yr).
+
+The model is :mod:`aatd.lung`. This is an illustrative model person, not a prognosis;
+augmentation's effect on FEV1 is a model assumption (RAPID measured slower loss of CT lung
+density, ``chapman2015``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import _checks, genetics, lung
+from .. import plots
+from ..plots import explorers as xplots
+from .base import (Axis, StaticSpec, Table, TwoFacedExplorer, band, hline, line, marker,
+                   preset_genotype)
+
+GENOTYPES = genetics.COMMON_GENOTYPES
+SMOKING = lung.SMOKING
+#: Ages drawn (years): 20–80, every year.
+AGES = np.arange(20.0, 81.0, 1.0)
+#: Quit ages and augmentation start ages offered (years): 20–70 in 5-year steps.
+QUIT_AGES = tuple(range(20, 71, 5))
+AUGMENTATION_AGES = tuple(range(20, 71, 5))
+#: The severe-airflow-limitation line (% of the value at 25). Illustrative: the usual
+#: clinical grading uses % of *predicted* FEV1, where below 50% counts as severe.
+SEVERE_PERCENT = 50.0
+SEVERE_LABEL = "severe airflow limitation (about 50%, illustrative)"
+SMOKING_LABELS = {"never": "never smoked", "current": "smokes from 18",
+                  "former": "smoked from 18, then quit"}
+NOTICE = ("An illustrative model person, not a prognosis. Augmentation's effect on FEV1 "
+          "is a model assumption: the RAPID trial showed slower loss of CT lung density.")
+
+
+class LungExplorer(TwoFacedExplorer):
+    """Pick a genotype and a smoking history; see FEV1 (% of its value at 25) from 20 to 80
+    beside an MM never-smoker.
+
+    ``.controls``: ``"genotype"``, ``"smoking"``, ``"quit_age"`` (used when smoking is
+    ``"former"``) and ``"augmentation_start_age"`` (``None`` for none).
+    """
+
+    slug = "lung"
+    title = "Lung function over a lifetime (illustrative model person)"
+    notice = NOTICE
+
+    def __init__(self, genotype="ZZ", smoking="never", quit_age=40,
+                 augmentation_start_age=None):
+        self._reference = lung.fev1_trajectory("MM", smoking="never", ages=AGES)
+        self._ref_decline = lung.decline_ml_per_year("MM", smoking="never")
+        super().__init__(genotype=genotype, smoking=smoking, quit_age=quit_age,
+                         augmentation_start_age=augmentation_start_age)
+
+    # ------------------------------------------------------------------ controls
+    def _make_controls(self):
+        import ipywidgets as W
+
+        aug = [("none", None)] + [(f"from age {a}", a) for a in AUGMENTATION_AGES]
+        return {
+            "genotype": W.Dropdown(options=list(GENOTYPES), value="ZZ",
+                                   description="Genotype"),
+            "smoking": W.ToggleButtons(options=[("never", "never"), ("current", "current"),
+                                                ("former", "former")],
+                                       value="never", description="Smoking"),
+            "quit_age": W.IntSlider(value=40, min=QUIT_AGES[0], max=QUIT_AGES[-1], step=1,
+                                    description="Quit age (years)", disabled=True,
+                                    continuous_update=True),
+            "augmentation_start_age": W.Dropdown(
+                options=aug, value=None,
+                description="Augmentation (FEV1 effect is a model assumption)"),
+        }
+
+    def _check(self, name, value):
+        if name == "genotype":
+            return preset_genotype(value, GENOTYPES)
+        if name == "smoking":
+            if value not in SMOKING:
+                raise ValueError(
+                    f"smoking must be one of {', '.join(map(repr, SMOKING))}, got {value!r}")
+            return value
+        if name == "quit_age":
+            age = _checks.age("quit_age", value)
+            if not QUIT_AGES[0] <= age <= QUIT_AGES[-1]:
+                raise ValueError(f"quit_age must be from {QUIT_AGES[0]} to {QUIT_AGES[-1]} "
+                                 f"years, got {value!r}")
+            return int(round(age))
+        if name == "augmentation_start_age":
+            if value is None or (isinstance(value, str) and value.lower() == "none"):
+                return None
+            age = _checks.age("augmentation_start_age", value)
+            if int(age) != age or int(age) not in AUGMENTATION_AGES:
+                raise ValueError(
+                    f"augmentation_start_age must be None or one of "
+                    f"{', '.join(map(str, AUGMENTATION_AGES))} years, got {value!r}")
+            return int(age)
+        return super()._check(name, value)
+
+    def _after_set(self, name, value):
+        if name == "smoking":
+            self.controls["quit_age"].disabled = value != "former"
+
+    # ------------------------------------------------------------------ model → view
+    def view(self, genotype, smoking, quit_age, augmentation_start_age) -> dict:
+        """Every number the figure and readout show for one setting (the model part)."""
+        g = genetics.parse_genotype(genotype)
+        q = quit_age if smoking == "former" else None
+        kw = {"smoking": smoking, "quit_age": q,
+              "augmentation_start_age": augmentation_start_age}
+        traj = lung.fev1_trajectory(g, ages=AGES, **kw)
+        decline = lung.decline_ml_per_year(g, **kw)
+        after = None
+        if q is not None:
+            start = max(float(q), 25.0)
+            after = lung.decline_ml_per_year(g, from_age=start, to_age=min(start + 10, 80),
+                                             **kw)
+        pct = traj.percent_of_age25
+        parts = [SMOKING_LABELS[smoking] + (f" at {q}" if q is not None else "")]
+        if augmentation_start_age is not None:
+            parts.append(f"augmentation from {augmentation_start_age}")
+        return {
+            "genotype": g,
+            "color": plots.GENOTYPE_COLORS.get(g, xplots.PERSON_COLOR),
+            "age_years": AGES,
+            "person_percent": pct,
+            "reference_percent": self._reference.percent_of_age25,
+            "person_label": f"{g}, " + ", ".join(parts),
+            "title": f"Model person: {g}, " + ", ".join(parts),
+            "quit_age": q,
+            "quit_percent": None if q is None else float(np.interp(q, AGES, pct)),
+            "augmentation_start_age": augmentation_start_age,
+            "decline_ml_per_year": decline,
+            "decline_after_quit_ml_per_year": after,
+            "percent_at_65": float(np.interp(65.0, AGES, pct)),
+        }
+
+    def _view_for(self, state) -> dict:
+        key = (state["genotype"], state["smoking"], state["quit_age"],
+               state["augmentation_start_age"])
+        if getattr(self, "_last_view", (None, None))[0] != key:
+            self._last_view = (key, self.view(*key))
+        return self._last_view[1]
+
+    def readout_text(self, v: dict) -> str:
+        """The readout sentences for one view (both faces use it)."""
+        ref65 = float(np.interp(65.0, AGES, self._reference.percent_of_age25))
+        s = (f"Mean FEV1 decline from 40 to 60: {v['decline_ml_per_year']:.0f} mL/yr "
+             f"(MM never-smoker: {self._ref_decline:.0f} mL/yr). At 65 this model person has "
+             f"{v['percent_at_65']:.0f}% of their FEV1 at 25 (MM never-smoker: {ref65:.0f}%).")
+        if v["decline_after_quit_ml_per_year"] is not None:
+            q = v["quit_age"]
+            start = max(q, 25)
+            s += (f" In the 10 years from {start}, after quitting at {q}: "
+                  f"{v['decline_after_quit_ml_per_year']:.0f} mL/yr.")
+        return s
+
+    # ------------------------------------------------------------------ live face
+    def _make_figure(self):
+        fig, self._h = xplots.lung_explorer_figure(SEVERE_PERCENT, SEVERE_LABEL)
+        return fig
+
+    def _animated_artists(self):
+        return xplots.lung_animated(self._h)
+
+    def _update_figure(self, state):
+        self.controls["quit_age"].disabled = state["smoking"] != "former"
+        xplots.update_lung_explorer(self._h, self._view_for(state))
+
+    def _readout(self, state):
+        return self.readout_text(self._view_for(state))
+
+    def _tables(self, state):
+        return self._tables_from_view(self._view_for(state))
+
+    @staticmethod
+    def _tables_from_view(v):
+        return [Table(f"FEV1 as % of its value at 25: {v['person_label']}",
+                      ["Age (years)", "Model person (%)", "MM never-smoker (%)"],
+                      [v["age_years"], v["person_percent"], v["reference_percent"]])]
+
+    # ------------------------------------------------------------------ kernel-free face
+    def _static_state(self) -> dict:
+        st = self.state()
+        st["quit_age"] = int(min(max(round(st["quit_age"] / 5) * 5, QUIT_AGES[0]),
+                                 QUIT_AGES[-1]))
+        st["augmentation_start_age"] = st["augmentation_start_age"] or "none"
+        return st
+
+    def _static_spec(self) -> StaticSpec:
+        init = self._static_state()
+        spec = StaticSpec(self, width=860, height=470, description=(
+            "FEV1 as % of its value at age 25, from age 20 to 80, for the chosen model "
+            "person and an MM never-smoker."))
+        spec.select("genotype", "Genotype", [(g, g) for g in GENOTYPES],
+                    value=init["genotype"])
+        spec.radio("smoking", "Smoking", [(s, s) for s in SMOKING], value=init["smoking"])
+        spec.range("quit_age", "Quit age", min=QUIT_AGES[0], max=QUIT_AGES[-1], step=5,
+                   value=init["quit_age"], unit=" years",
+                   enabled_if={"smoking": ["former"]},
+                   help="Used when smoking is “former”.")
+        spec.select("augmentation_start_age", "Augmentation",
+                    [("none", "none")] + [(str(a), f"from age {a}") for a in AUGMENTATION_AGES],
+                    value=init["augmentation_start_age"],
+                    help="Its effect on FEV1 is a model assumption (RAPID measured lung "
+                         "density, not FEV1).")
+        p = spec.panel("fev1", box=(80, 40, 750, 370), legend="lower left",
+                       title="Illustrative model person, not a prognosis",
+                       x=Axis(*xplots.LUNG_AGE_RANGE, label="Age (years)",
+                              ticks=list(range(20, 81, 10))),
+                       y=Axis(*xplots.LUNG_PERCENT_RANGE,
+                              label="FEV1 (% of its value at age 25)",
+                              ticks=list(range(0, 101, 20))))
+        spec.add_static(
+            hline(p, SEVERE_PERCENT, color=xplots.REFERENCE_COLOR, dash="5 3",
+                  label=SEVERE_LABEL, at=0.01),
+            line(p, AGES, self._reference.percent_of_age25, color=xplots.REFERENCE_COLOR,
+                 width=2, dash="7 4", legend="MM never-smoker"),
+        )
+        for g in GENOTYPES:
+            for smoking in SMOKING:
+                quits = QUIT_AGES if smoking == "former" else (None,)
+                for q in quits:
+                    for aug in (None, *AUGMENTATION_AGES):
+                        v = self.view(g, smoking, q, aug)
+                        els = []
+                        if aug is not None:
+                            els.append(band(p, aug, 80, color=plots.OKABE_ITO["bluish_green"],
+                                            opacity=0.12,
+                                            label="augmentation (FEV1 effect assumed)"))
+                        els.append(line(p, AGES, v["person_percent"], color=v["color"],
+                                        width=3, legend=v["person_label"]))
+                        if q is not None:
+                            els.append(marker(p, q, v["quit_percent"], color="#000000", r=5,
+                                              label=f"quits at {q}"))
+                        values = {"genotype": g, "smoking": smoking,
+                                  "quit_age": q if q is not None else QUIT_AGES[0],
+                                  "augmentation_start_age": "none" if aug is None else aug}
+                        spec.state(values, elements=els, readout=self.readout_text(v),
+                                   tables=self._tables_from_view(v),
+                                   label=f"FEV1 over a lifetime for: {v['person_label']}.")
+        return spec
