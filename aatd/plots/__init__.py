@@ -17,3 +17,19 @@ from .style import (  # noqa: F401
     style,
 )
 from .genetics import serum_by_genotype  # noqa: F401
+from .chapters_sim import (  # noqa: F401
+    burst_time_course,
+    decline_vs_cohorts,
+    exposure_curve,
+    fev1_lifetimes,
+    quitting_ages,
+)
+from .inheritance import draw_punnett, punnett_figure  # noqa: F401
+from .liver import autopsy_odds_ratios, z_protein_fate  # noqa: F401
+from .diagnosis import augmentation_levels, diagnostic_pathway  # noqa: F401
+from .cases import case_trajectories  # noqa: F401
+from .protein import inhibition_scheme, inhibitor_used_up  # noqa: F401
+from .balance import half_time_vs_level, lining_fluid_levels  # noqa: F401
+from .lungdisease import decline_by_smoking, onset_ages, spirometry_sketch  # noqa: F401
+from .validation import calibration_vs_published  # noqa: F401
+from .explorers import elastase_explorer_figure, lung_explorer_figure  # noqa: F401

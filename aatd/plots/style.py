@@ -65,6 +65,25 @@ _RC = {
 }
 
 
+def _show_figures_in_ipython() -> None:
+    """Let a bare ``Figure`` returned by a cell display as PNG, as ``%matplotlib inline`` does.
+
+    Our figures are not registered with pyplot (so they never display twice); without this,
+    a student who calls a plot function in a fresh kernel would see only "<Figure ...>".
+    """
+    try:
+        from IPython import get_ipython
+        from IPython.core.pylabtools import select_figure_formats
+    except ImportError:  # plain Python: nothing to display
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "display_formatter"):
+        select_figure_formats(shell, {"png"})
+
+
+_show_figures_in_ipython()
+
+
 def genotype_color(genotype) -> str:
     """The book's colour for ``genotype`` (any spelling that parses)."""
     return GENOTYPE_COLORS[genetics.parse_genotype(genotype)]

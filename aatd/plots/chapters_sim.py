@@ -1,0 +1,229 @@
+"""Static figures for the two simulation chapters (elastase race; lung over a lifetime).
+
+The explorers (:mod:`aatd.widgets`) draw the interactive versions; these functions give
+each chapter a few fixed figures with captions. Every number comes from the model
+(:mod:`aatd.kinetics`, :mod:`aatd.lung`) or from :mod:`aatd.genetics` (``brantly1991``);
+published cohort values in :func:`decline_vs_cohorts` carry their bibtex keys.
+Each function returns a new matplotlib ``Figure``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import genetics, units
+from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, new_figure, style
+
+#: Genotypes shown as range bands under the exposure curve (Q0Q0 has no range).
+_BAND_GENOTYPES = ("MM", "MS", "SS", "MZ", "SZ", "ZZ")
+
+
+def burst_time_course(genotypes=("MM", "ZZ"), smoker=False):
+    """Free elastase and active AAT (nM, lining fluid) after one standard burst.
+
+    Two panels sharing a logarithmic time axis (s), one line per genotype at its typical
+    serum level (:func:`aatd.kinetics.simulate_burst`).
+    """
+    from .. import kinetics
+
+    fig, (ax_e, ax_i) = new_figure(8.0, 3.6, ncols=2, sharex=True)
+    with style():
+        for g in genotypes:
+            b = kinetics.simulate_burst(g, smoker=smoker)
+            keep = b.t_s > 0
+            color = GENOTYPE_COLORS[genetics.parse_genotype(g)]
+            label = f"{g} ({b.aat_uM:.1f} µM serum)"
+            ax_e.plot(b.t_s[keep], b.free_elastase_nM[keep], color=color, lw=2, label=label)
+            ax_i.plot(b.t_s[keep], b.active_aat_nM[keep], color=color, lw=2, label=label)
+        for ax in (ax_e, ax_i):
+            ax.set_xscale("log")
+            ax.set_xlabel("Time after the burst (s, log scale)")
+            ax.set_ylim(bottom=0)
+        ax_e.set_ylabel("Free elastase (nM)")
+        ax_i.set_ylabel("Active AAT (nM)")
+        ax_e.set_title("Free elastase")
+        ax_i.set_title("Active AAT")
+        ax_i.legend(loc="center right")
+    return fig
+
+
+def exposure_curve(smoker=False, max_uM=60.0):
+    """Elastase exposure (nM·s) against serum AAT (µM) with genotype range bands.
+
+    Upper panel: the non-smoker curve (and the smoker curve when ``smoker``), with the
+    bend of each (:func:`aatd.kinetics.exposure_bend_uM`) marked and the 11 µM protective
+    threshold (``stoller2012``). Lower panel: Brantly's 5th–95th percentile ranges
+    (``brantly1991``) with the typical level as a dot.
+    """
+    from .. import kinetics
+
+    levels = np.linspace(0.0, max_uM, 241)
+    fig, (ax, ax_b) = new_figure(
+        7.5, 5.2, nrows=2, sharex=True, gridspec_kw={"height_ratios": [3.0, 1.6]}
+    )
+    with style():
+        curves = [(False, "Non-smoker", "-")]
+        if smoker:
+            curves.append((True, "Smoker (40% of lung AAT oxidised)", "--"))
+        y_top = float(kinetics.elastase_exposure(aat_uM=0.0))
+        for n, (is_smoker, label, ls) in enumerate(curves):
+            y = kinetics.elastase_exposure(aat_uM=levels, smoker=is_smoker)
+            ax.plot(levels, y, color=OKABE_ITO["black"], ls=ls, lw=2, label=label)
+            bend = kinetics.exposure_bend_uM(smoker=is_smoker)
+            y_bend = kinetics.elastase_exposure(aat_uM=bend, smoker=is_smoker)
+            ax.plot([bend], [y_bend], "o", color=OKABE_ITO["black"], mfc="white", mew=1.5,
+                    ms=7)
+            name = "smoker's bend" if is_smoker else "bend"
+            ax.annotate(f"{name} ≈ {bend:.0f} µM", (bend, y_bend),
+                        xytext=(26.0, y_top * (0.36 - 0.14 * n)), textcoords="data",
+                        fontsize=10, va="center",
+                        arrowprops={"arrowstyle": "->", "color": "#333333", "lw": 1})
+        for a in (ax, ax_b):
+            a.axvline(units.PROTECTIVE_THRESHOLD_UM, color=THRESHOLD_COLOR, ls=":", lw=1.5)
+        ax.text(units.PROTECTIVE_THRESHOLD_UM + 0.5, ax.get_ylim()[1] * 0.97,
+                "11 µM threshold", color=THRESHOLD_COLOR, va="top", fontsize=10)
+        ax.set_ylabel("Elastase exposure\nper burst (nM·s)")
+        ax.set_ylim(bottom=0)
+        ax.legend(loc="upper right")
+
+        for y, g in enumerate(_BAND_GENOTYPES):
+            r = genetics.serum_aat(g)
+            color = GENOTYPE_COLORS[g]
+            ax_b.plot([r.low_uM, r.high_uM], [y, y], color=color, lw=7,
+                      solid_capstyle="butt", alpha=0.85)
+            ax_b.plot([r.typical_uM], [y], "o", color="white", mec=color, mew=2, ms=6)
+        ax_b.set_yticks(range(len(_BAND_GENOTYPES)), list(_BAND_GENOTYPES))
+        ax_b.set_ylim(len(_BAND_GENOTYPES) - 0.4, -0.6)
+        ax_b.grid(axis="y", visible=False)
+        ax_b.set_ylabel("Genotype\nrange")
+        ax_b.set_xlim(0, max_uM)
+        ax_b.set_xlabel("Serum AAT (µM, purified standard)")
+    return fig
+
+
+# ----------------------------------------------------------------- lung over a lifetime
+#: Ages drawn on the lifetime figures (years).
+_LIFE_AGES = np.linspace(20.0, 80.0, 121)
+
+#: Scenario labels: (genotype, smoking) → text.
+_SMOKING_TEXT = {"never": "never smokes", "current": "smokes from 18", "former": "former smoker"}
+_SMOKING_STYLE = {"never": "-", "current": "--", "former": "-."}
+
+
+def _percent_axes(ax):
+    ax.set_xlim(_LIFE_AGES[0], _LIFE_AGES[-1])
+    ax.set_ylim(0, 110)
+    ax.set_xlabel("Age (years)")
+    ax.set_ylabel("FEV1 (% of its value at age 25)")
+
+
+def fev1_lifetimes(scenarios=(("MM", "never"), ("MM", "current"), ("ZZ", "never"),
+                              ("ZZ", "current"))):
+    """FEV1 as % of its value at 25 (``fletcher1977``'s scale) from age 20 to 80.
+
+    One line per ``(genotype, smoking)`` scenario (``"never"`` or ``"current"``; current
+    smokers smoke from 18), from :func:`aatd.lung.fev1_trajectory`: an illustrative model
+    person, not a prognosis.
+    """
+    from .. import lung
+
+    fig, ax = new_figure(7.5, 4.4)
+    with style():
+        for g, smoking in scenarios:
+            traj = lung.fev1_trajectory(g, smoking=smoking, ages=_LIFE_AGES)
+            ax.plot(traj.age_years, traj.percent_of_age25, lw=2.2,
+                    color=GENOTYPE_COLORS[genetics.parse_genotype(g)],
+                    ls=_SMOKING_STYLE[smoking], label=f"{g}, {_SMOKING_TEXT[smoking]}")
+        _percent_axes(ax)
+        ax.legend(loc="lower left")
+        ax.set_title("Illustrative model people, not a prognosis", fontsize=10,
+                     color=OKABE_ITO["grey"], loc="right")
+    return fig
+
+
+def quitting_ages(genotype="ZZ", quit_ages=(30, 40, 50)):
+    """FEV1 (% of age-25 value) for a smoker who stops at each of ``quit_ages``.
+
+    Beside the same genotype never smoking and smoking throughout (from 18). Quitting
+    returns the decline to the never-smoker's rate and restores nothing (``fletcher1977``).
+    """
+    from .. import lung
+
+    g = genetics.parse_genotype(genotype)
+    color = GENOTYPE_COLORS[g]
+    fig, ax = new_figure(7.5, 4.4)
+    with style():
+        never = lung.fev1_trajectory(g, smoking="never", ages=_LIFE_AGES)
+        ax.plot(never.age_years, never.percent_of_age25, color=color, lw=2.2,
+                label=f"{g}, never smokes")
+        current = lung.fev1_trajectory(g, smoking="current", ages=_LIFE_AGES)
+        ax.plot(current.age_years, current.percent_of_age25, color=color, lw=2.2, ls="--",
+                label=f"{g}, smokes from 18, never stops", zorder=3)
+        greys = (OKABE_ITO["black"], OKABE_ITO["grey"], "#8A8A8A")
+        for n, q in enumerate(quit_ages):
+            # before the quit age the person is a smoker: draw only the part after it
+            after = _LIFE_AGES[_LIFE_AGES >= q]
+            traj = lung.fev1_trajectory(g, smoking="former", quit_age=q,
+                                        ages=np.concatenate([[q], after]))
+            shade = greys[n % len(greys)]
+            ax.plot(traj.age_years, traj.percent_of_age25, color=shade, lw=1.8, ls="-.",
+                    label=f"{g}, stops at {q:g}", zorder=2)
+            ax.plot([q], traj.percent_of_age25[:1], "o", color=shade, ms=6, zorder=4)
+        _percent_axes(ax)
+        ax.legend(loc="lower left", fontsize=9.5)
+        ax.set_title("Illustrative model people, not a prognosis", fontsize=10,
+                     color=OKABE_ITO["grey"], loc="right")
+    return fig
+
+
+#: Published FEV1 decline rates (mL/yr) shown beside the model, with their sources.
+#: Keys: (genotype, smoking). Values: (mL/yr, short label or "" for none, bibtex key).
+PUBLISHED_DECLINE_ML_PER_YEAR = {
+    ("MM", "never"): ((31.0, "Oelsner", "oelsner2020"),),
+    ("MM", "current"): ((40.0, "Oelsner", "oelsner2020"),
+                        (54.2, "", "lunghealth2002"),
+                        (66.1, "Lung Health Study (women, men)", "lunghealth2002")),
+    ("ZZ", "never"): ((32.0, "Hiller", "hiller2019"),
+                      (54.0, "NHLBI registry (mixed)", "registry1998")),
+    ("ZZ", "current"): ((70.0, "Hiller", "hiller2019"),
+                        (317.0, "Janus", "janus1985")),
+}
+
+
+def decline_vs_cohorts(max_ml_per_year=130.0):
+    """Model FEV1 decline (mL/yr, ages 40–60) beside published cohort values.
+
+    Bars: :func:`aatd.lung.decline_ml_per_year`. Diamonds, labelled with their source:
+    :data:`PUBLISHED_DECLINE_ML_PER_YEAR` (``oelsner2020``, ``lunghealth2002``,
+    ``hiller2019``, ``registry1998``, ``janus1985``); a value beyond the axis is written
+    at its edge with an arrow.
+    """
+    from .. import lung
+
+    rows = list(PUBLISHED_DECLINE_ML_PER_YEAR)
+    fig, ax = new_figure(7.5, 4.6)
+    with style():
+        for y, (g, smoking) in enumerate(rows):
+            model = lung.decline_ml_per_year(g, smoking=smoking)
+            ax.barh(y, model, height=0.5, color=GENOTYPE_COLORS[g], alpha=0.9,
+                    hatch="//" if smoking == "current" else None, edgecolor="white",
+                    label="Model, ages 40–60" if y == 0 else None)
+            ax.text(2, y, f"model {model:.0f}", va="center", ha="left", fontsize=9.5,
+                    color="white", fontweight="bold")
+            yy = y + 0.42
+            for n, (value, text, _key) in enumerate(PUBLISHED_DECLINE_ML_PER_YEAR[(g, smoking)]):
+                if value > max_ml_per_year:
+                    ax.text(max_ml_per_year, yy, f"{text}: {value:.0f} →", ha="right",
+                            va="center", fontsize=8.5)
+                    continue
+                ax.plot([value], [yy], "D", color=OKABE_ITO["black"], mfc="white", ms=6,
+                        mew=1.4, label="Published cohort" if (y, n) == (0, 0) else None)
+                if text:
+                    ax.text(value + 1.5, yy, text, ha="left", va="center", fontsize=8.5)
+        ax.set_yticks(range(len(rows)), [f"{g}, {_SMOKING_TEXT[s]}" for g, s in rows])
+        ax.set_ylim(len(rows) - 0.3, -0.45)
+        ax.set_xlim(0, max_ml_per_year)
+        ax.set_xlabel("FEV1 decline (mL/yr)")
+        ax.grid(axis="y", visible=False)
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2)
+    return fig
