@@ -77,7 +77,8 @@ def naive_elastase():
         out["png"] = _png(fig)
 
     slider = W.FloatSlider(value=36.0, min=0.0, max=60.0, step=0.1)
-    W.interact(draw, aat_uM=slider, genotype=W.fixed("ZZ"), smoker=W.fixed(False))
+    # interactive() is what interact() builds, minus displaying it (there is no front end here)
+    W.interactive(draw, aat_uM=slider, genotype=W.fixed("ZZ"), smoker=W.fixed(False))
     return slider, out
 
 
@@ -97,7 +98,7 @@ def naive_lung():
         out["png"] = _png(fig)
 
     slider = W.IntSlider(value=40, min=20, max=70)
-    W.interact(draw, quit_age=slider)
+    W.interactive(draw, quit_age=slider)
     return slider, out
 
 
