@@ -61,6 +61,18 @@ def toc_part(caption: str) -> list[str]:
 
 
 
+def json_numbers(obj):
+    """Every number (not bool) inside parsed JSON, depth first."""
+    if isinstance(obj, dict):
+        for v in obj.values():
+            yield from json_numbers(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from json_numbers(v)
+    elif isinstance(obj, (int, float)) and not isinstance(obj, bool):
+        yield obj
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     """Build the book once per session; return the ``_build/html`` directory."""

@@ -23,6 +23,7 @@ from aatd import genetics
 from aatd.plots import GENOTYPE_COLORS
 from aatd.widgets import PunnettExplorer
 from aatd.widgets.punnett import GENOTYPES, family_readout
+from conftest import json_numbers
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = list(itertools.product(GENOTYPES, repeat=2))
@@ -218,17 +219,7 @@ def test_json_is_compact_sorted_and_rounded():
     same = payload == canonical
     assert same, "the JSON grid is not in compact sorted form"
 
-    def numbers(obj):
-        if isinstance(obj, dict):
-            for v in obj.values():
-                yield from numbers(v)
-        elif isinstance(obj, list):
-            for v in obj:
-                yield from numbers(v)
-        elif isinstance(obj, float):
-            yield obj
-
-    too_precise = [x for x in numbers(parsed) if float(f"{x:.4g}") != x]
+    too_precise = [x for x in json_numbers(parsed) if float(f"{x:.4g}") != x]
     assert too_precise == []
 
 

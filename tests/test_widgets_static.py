@@ -13,6 +13,7 @@ import pytest
 from aatd import genetics, kinetics, lung
 from aatd.widgets import ElastaseExplorer, LungExplorer
 from aatd.widgets.base import compact_json, sig4
+from conftest import json_numbers
 
 #: Budget per explorer page, gzip-transferred (issue 4).
 PAGE_BUDGET_BYTES = 3 * 1024 * 1024
@@ -37,17 +38,6 @@ def _payload(html: str) -> str:
                   re.S)
     assert m, "no JSON grid in the static HTML"
     return m.group(1)
-
-
-def _numbers(obj):
-    if isinstance(obj, dict):
-        for v in obj.values():
-            yield from _numbers(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from _numbers(v)
-    elif isinstance(obj, (int, float)) and not isinstance(obj, bool):
-        yield obj
 
 
 # ------------------------------------------------------------------------ grid coverage
@@ -130,7 +120,7 @@ def test_lung_grid_numbers_come_from_the_model(lung_x):
 def test_numbers_have_at_most_4_significant_digits(which, request):
     _, html, data = request.getfixturevalue(which)
     count = 0
-    for v in _numbers(data):
+    for v in json_numbers(data):
         count += 1
         assert float(f"{v:.4g}") == v, v
     assert count > 1000
