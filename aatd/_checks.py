@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
+
+#: A number or an array of numbers, as the model functions accept and return them.
+FloatOrArray = float | npt.NDArray[np.float64]
 
 MIN_AGE_YEARS = 0.0
 MAX_AGE_YEARS = 100.0
 
 
-def nonnegative(name: str, value, unit: str = ""):
+def nonnegative(name: str, value: object, unit: str = "") -> FloatOrArray:
     """Return ``value`` (float or float array) if every element is finite and >= 0.
 
     Raises ``ValueError`` naming the parameter, the bad value and what is allowed.
@@ -33,7 +38,7 @@ def nonnegative(name: str, value, unit: str = ""):
     return float(arr) if arr.ndim == 0 else arr
 
 
-def age(name: str, value) -> float:
+def age(name: str, value: Any) -> float:
     """Return ``value`` as float if it is a finite age within 0-100 years."""
     if isinstance(value, bool):
         raise ValueError(f"{name} must be an age in years, got {value!r}")

@@ -37,7 +37,7 @@ _BRANTLY_RANGES_UM = {
 COMMON_GENOTYPES = ("MM", "MS", "SS", "MZ", "SZ", "ZZ", "Q0Q0")
 
 
-def parse_genotype(code) -> str:
+def parse_genotype(code: object) -> str:
     """Return the canonical genotype code for ``code`` (e.g. ``"zm"`` → ``"MZ"``).
 
     Raises ``ValueError`` naming the code and listing the valid alleles.
@@ -70,7 +70,7 @@ def parse_genotype(code) -> str:
     return "".join(sorted(alleles, key=ALLELES.index))
 
 
-def alleles_of(genotype) -> tuple[str, str]:
+def alleles_of(genotype: object) -> tuple[str, str]:
     """The two alleles of a genotype, in canonical order."""
     g = parse_genotype(genotype)
     if g.startswith("Q0"):
@@ -110,7 +110,7 @@ def _range_uM(genotype: str) -> tuple[float, float]:
     return (low / 2.0, high / 2.0)
 
 
-def serum_aat(genotype) -> SerumRange:
+def serum_aat(genotype: object) -> SerumRange:
     """Serum AAT range and typical level for ``genotype`` (µM).
 
     ``low_uM``/``high_uM`` are Brantly 1991's 5th/95th percentiles (``brantly1991``);
@@ -125,7 +125,7 @@ def serum_aat(genotype) -> SerumRange:
     return SerumRange(g, low, typical, high, status)
 
 
-def protein_shares(genotype) -> dict[str, float]:
+def protein_shares(genotype: object) -> dict[str, float]:
     """Share of each allele's protein in the serum of ``genotype`` (sums to 1).
 
     Each allele contributes in proportion to its secretion, so an MZ person's serum is
@@ -142,7 +142,7 @@ def protein_shares(genotype) -> dict[str, float]:
     return {allele: w / total for allele, w in weights.items() if w > 0}
 
 
-def offspring(parent_a, parent_b) -> dict[str, float]:
+def offspring(parent_a: object, parent_b: object) -> dict[str, float]:
     """Mendelian chances of each child genotype for two parents (sums to 1).
 
     Each parent passes on one of its two alleles with equal chance (a Punnett square).
@@ -156,7 +156,7 @@ def offspring(parent_a, parent_b) -> dict[str, float]:
     return {g: float(counts[g]) for g in order if g in counts}
 
 
-def punnett_square(parent_a, parent_b) -> list[list[str]]:
+def punnett_square(parent_a: object, parent_b: object) -> list[list[str]]:
     """The 2×2 Punnett square: rows are ``parent_a``'s alleles, columns ``parent_b``'s."""
     return [
         [parse_genotype(x + y) for y in alleles_of(parent_b)]

@@ -47,8 +47,6 @@ GROWTH_EXPONENT = P.value("growth_exponent")
 AGEING_ML_PER_YEAR = P.value("ageing_ml_per_year")
 SMOKING_ML_PER_YEAR = P.value("smoking_ml_per_year")
 DAMAGE_START_AGE_YEARS = P.value("damage_start_age_years")
-#: Current smokers start at this age (the scenario definition).
-SMOKING_START_AGE_YEARS = DAMAGE_START_AGE_YEARS
 BURSTS_PER_YEAR = P.value("bursts_per_year")
 SMOKER_BURST_FACTOR = P.value("smoker_burst_factor")
 DAMAGE_ML_PER_NM_S = P.value("damage_ml_per_nM_s")

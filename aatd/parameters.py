@@ -44,7 +44,7 @@ class Parameter:
     #: for ``fitted`` parameters: the published target the value was chosen to meet
     fitted_to: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.status not in STATUSES:
             raise ValueError(
                 f"status of {self.name!r} must be one of {', '.join(STATUSES)}, "
@@ -220,24 +220,6 @@ def get(name: str) -> Parameter:
 def value(name: str) -> float:
     """The value of the parameter called ``name``."""
     return get(name).value
-
-
-def as_rows() -> list[dict]:
-    """The table as a list of dicts (name, symbol, value, unit, status, fitted_to,
-    source, note)."""
-    return [
-        {
-            "name": p.name,
-            "symbol": p.symbol,
-            "value": p.value,
-            "unit": p.unit,
-            "status": p.status,
-            "fitted_to": p.fitted_to,
-            "source": p.source_key,
-            "note": p.note,
-        }
-        for p in PARAMETERS
-    ]
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -14,7 +14,10 @@ little until you know which standard it used.
 
 from __future__ import annotations
 
+import numpy.typing as npt
+
 from . import _checks
+from ._checks import FloatOrArray
 
 #: Molecular mass of AAT used for the purified-standard conversion (kDa = g/mmol).
 AAT_MOLECULAR_MASS_KDA = 52.0
@@ -43,7 +46,7 @@ def _factor(standard: str) -> float:
         ) from None
 
 
-def uM_to_mg_dl(aat_uM, standard: str = "molecular_mass"):
+def uM_to_mg_dl(aat_uM: npt.ArrayLike, standard: str = "molecular_mass") -> FloatOrArray:
     """Convert a serum AAT level from µM to mg/dL on the given ``standard``.
 
     ``aat_uM`` may be a number or an array; negative, NaN and infinite values raise
@@ -52,11 +55,11 @@ def uM_to_mg_dl(aat_uM, standard: str = "molecular_mass"):
     return _checks.nonnegative("aat_uM", aat_uM, "µM") * _factor(standard)
 
 
-def mg_dl_to_uM(aat_mg_dl, standard: str = "molecular_mass"):
+def mg_dl_to_uM(aat_mg_dl: npt.ArrayLike, standard: str = "molecular_mass") -> FloatOrArray:
     """Convert a serum AAT level from mg/dL on the given ``standard`` to µM."""
     return _checks.nonnegative("aat_mg_dl", aat_mg_dl, "mg/dL") / _factor(standard)
 
 
-def mg_ml_to_uM(aat_mg_ml):
+def mg_ml_to_uM(aat_mg_ml: npt.ArrayLike) -> FloatOrArray:
     """Convert mg/mL (g/L) to µM by molecular mass (1 mg/mL = 100 mg/dL)."""
     return mg_dl_to_uM(_checks.nonnegative("aat_mg_ml", aat_mg_ml, "mg/mL") * 100.0)

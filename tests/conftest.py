@@ -1,8 +1,16 @@
-"""Shared fixtures: one book build per test session, a local server, a real browser.
+"""Shared fixtures and the test tiers.
 
-The book is built once (``built_book``) into ``$AATD_BUILD_DIR`` (default: the repository
-root, so ``_build/html``), with the same command as the README. Every test that reads HTML
-or drives the browser shares that build.
+**Tiers** are markers given automatically from the fixtures a test uses
+(:func:`pytest_collection_modifyitems`): a test that reads the built book is ``book``, one that
+starts chromium is ``browser``, notebook cells checked by nbval are ``notebook``, and tests that
+build a wheel, make a fresh venv, start JupyterLab or execute whole notebooks (fixtures in
+``SLOW_FIXTURES``) are ``slow``. Every other test is ``unit``: ``python3 -m pytest -m unit`` needs
+no book, no chromium and no nbval.
+
+**One build.** ``built_book`` reuses ``$AATD_BUILD_DIR/_build/html`` (default: the repository
+root) when it carries the stamp of a clean ``-W -n`` build of the current source
+(``book/_ext/source_stamp.py``); otherwise it builds with the README's command. CI builds once,
+before the tests, and every HTML and browser test shares that build.
 """
 
 from __future__ import annotations
@@ -21,6 +29,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from source_stamp import STAMP_NAME, source_stamp  # noqa: E402
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -73,26 +83,89 @@ def json_numbers(obj):
         yield obj
 
 
-@pytest.fixture(scope="session")
-def built_book() -> Path:
-    """Build the book once per session; return the ``_build/html`` directory."""
-    out_root = Path(os.environ.get("AATD_BUILD_DIR", ROOT))
-    cmd = ["jupyter-book", "build", "-W", "-n", "--keep-going", str(ROOT)]
+#: Fixtures that make a test slow (later tiers add theirs here).
+SLOW_FIXTURES = frozenset({"fresh_venv", "jupyterlab", "run_notebook", "wheel", "student_book"})
+#: The fixtures that start chromium.
+BROWSER_FIXTURES = frozenset({"browser", "page"})
+TIERS = ("unit", "book", "browser", "notebook", "slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Give every test its tier markers from the fixtures it uses (see the module docstring)."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        tiers = []
+        if type(item).__module__.startswith("nbval"):
+            tiers.append("notebook")
+        if "built_book" in used:
+            tiers.append("book")
+        if used & BROWSER_FIXTURES:
+            tiers.append("browser")
+        if used & SLOW_FIXTURES:
+            tiers.append("slow")
+        for tier in tiers or ["unit"]:
+            item.add_marker(getattr(pytest.mark, tier))
+
+
+def _jupyter_book() -> str:
+    return shutil.which("jupyter-book") or str(Path(sys.executable).parent / "jupyter-book")
+
+
+def build_is_current(html: Path, toc: str = "_toc.yml") -> bool:
+    """True when ``html`` holds a clean build (stamped) of the source as it is now."""
+    stamp = html / STAMP_NAME
+    return stamp.is_file() and stamp.read_text().strip() == source_stamp(ROOT, toc)
+
+
+def _build(out_root: Path, extra: list[str] = ()) -> subprocess.CompletedProcess:
+    cmd = [_jupyter_book(), "build", "-W", "-n", "--keep-going", str(ROOT), *extra]
     if out_root != ROOT:
         cmd += ["--path-output", str(out_root)]
-    exe = shutil.which("jupyter-book") or str(Path(sys.executable).parent / "jupyter-book")
-    cmd[0] = exe
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        pytest.fail(
-            "book build failed (jupyter-book build -W -n --keep-going .):\n"
-            + proc.stdout[-6000:]
-            + proc.stderr[-6000:],
-            pytrace=False,
-        )
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """The built book's ``_build/html``: reused when stamped for this source, else built once."""
+    out_root = Path(os.environ.get("AATD_BUILD_DIR", ROOT))
     html = out_root / "_build" / "html"
+    if build_is_current(html):
+        print(f"\nreusing the book built from this source in {html}", file=sys.stderr)
+    else:
+        proc = _build(out_root)
+        if proc.returncode != 0:
+            pytest.fail(
+                "book build failed (jupyter-book build -W -n --keep-going .):\n"
+                + proc.stdout[-6000:]
+                + proc.stderr[-6000:],
+                pytrace=False,
+            )
+        assert build_is_current(html), f"the build in {html} carries no current source stamp"
     assert (html / "index.html").exists(), f"no index.html in {html}"
     return html
+
+
+@pytest.fixture(scope="session")
+def student_book(built_book) -> tuple[Path, str]:
+    """The student edition (``_toc-student.yml``), built once, executing nothing: it reads the
+    main build's jupyter-cache. Returns its ``_build/html`` and the build log."""
+    base = os.environ.get("AATD_BUILD_DIR")
+    out = Path(base + "-student") if base else ROOT / "_build" / "student"
+    html = out / "_build" / "html"
+    if build_is_current(html, "_toc-student.yml"):
+        return html, ""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    config["execute"]["cache"] = str(built_book.parent / ".jupyter_cache")
+    # Jupyter Book resolves local extensions against the configuration file's folder.
+    extensions = config["sphinx"]["local_extensions"]
+    config["sphinx"]["local_extensions"] = {k: str(ROOT / v) for k, v in extensions.items()}
+    out.mkdir(parents=True, exist_ok=True)
+    config_path = out / "_config-student.yml"
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False))
+    proc = _build(out, ["--toc", "_toc-student.yml", "--config", str(config_path)])
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log[-4000:]
+    return html, log
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -69,7 +69,6 @@ def test_the_off_host_detector_catches_each_kind():
     assert len(offhost_resources(html)) == 4
 
 
-@pytest.mark.book
 @pytest.mark.parametrize("page", PAGES)
 def test_page_is_built_without_errors_or_offhost_resources(built_book, page):
     path = built_book / f"{page}.html"
@@ -82,7 +81,6 @@ def test_page_is_built_without_errors_or_offhost_resources(built_book, page):
     assert offhost_resources(html) == []
 
 
-@pytest.mark.book
 def test_static_css_loads_nothing_off_host(built_book):
     offenders = []
     for css in Path(built_book, "_static").rglob("*.css"):
@@ -92,7 +90,6 @@ def test_static_css_loads_nothing_off_host(built_book):
     assert offenders == []
 
 
-@pytest.mark.book
 def test_mathjax_is_served_from_the_book(built_book):
     loaders = {}
     for p in toc_pages():
@@ -108,7 +105,6 @@ def test_mathjax_is_served_from_the_book(built_book):
     assert (built_book / "_static/vendor/mathjax/es5/output/chtml/fonts/woff-v2").is_dir()
 
 
-@pytest.mark.book
 def test_launch_and_download_buttons_are_links(built_book):
     html = (built_book / "notebooks/02-genes-and-inheritance.html").read_text()
     soup = BeautifulSoup(html, "html.parser")

@@ -7,7 +7,6 @@ import pytest
 from conftest import toc_pages
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("page_name", toc_pages())
 def test_page_opens_cleanly_offline(page, book_server, page_name):
     page.goto(f"{book_server}{page_name}.html", wait_until="load")
@@ -16,7 +15,6 @@ def test_page_opens_cleanly_offline(page, book_server, page_name):
     page.problems.assert_clean()
 
 
-@pytest.mark.browser
 def test_mathjax_renders_offline(page, book_server):
     page.goto(f"{book_server}book/model.html", wait_until="load")
     page.wait_for_load_state("networkidle")

@@ -111,7 +111,6 @@ def test_the_contradiction_patterns_catch_the_seed_articles_errors():
     assert re.search(CONTRADICTIONS["AAT is not an enzyme"], "alpha-1 antitrypsin is an enzyme.")
 
 
-@pytest.mark.book
 @pytest.mark.parametrize("stem", CHAPTERS)
 def test_built_chapter_has_objectives_summary_and_accessible_figures(built_book, stem):
     soup = BeautifulSoup((built_book / f"{stem}.html").read_text(), "html.parser")

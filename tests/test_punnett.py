@@ -248,8 +248,6 @@ def _expect(page, root, a, b):
     assert root.locator(".aatd-readout").inner_text() == family_readout(a, b)
 
 
-@pytest.mark.book
-@pytest.mark.browser
 def test_family_explorer_responds_to_mouse_and_keyboard(page, book_server):
     page.goto(f"{book_server}{CHAPTER}.html", wait_until="load")
     root = page.locator(".aatd-explorer.aatd-punnett")

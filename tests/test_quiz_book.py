@@ -62,16 +62,9 @@ def test_answer_key_page_lists_every_bank(built_book):
     assert "answer_key(" not in html  # code hidden (remove-input)
 
 
-def test_student_edition_builds_without_the_answer_key(built_book):
+def test_student_edition_builds_without_the_answer_key(student_book):
     """`--toc _toc-student.yml` leaves the key out, passes -W, and nothing links to the key."""
-    base = os.environ.get("AATD_BUILD_DIR")
-    out = Path(base + "-student") if base else ROOT / "_build" / "student"
-    exe = shutil.which("jupyter-book") or str(Path(sys.executable).parent / "jupyter-book")
-    cmd = [exe, "build", "-W", "-n", "--keep-going", str(ROOT), "--toc", "_toc-student.yml",
-           "--path-output", str(out)]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    html = out / "_build" / "html"
+    html, log = student_book
     assert (html / "notebooks" / "02-genes-and-inheritance.html").exists()
     assert not (html / "book" / "instructors" / "answer-key.html").exists()
     linking = [
@@ -80,6 +73,17 @@ def test_student_edition_builds_without_the_answer_key(built_book):
         if re.search(r'href="[^"]*answer-key', p.read_text(encoding="utf-8", errors="replace"))
     ]
     assert not linking, f"student pages link to the (left-out) answer key page: {linking}"
+
+
+def test_student_edition_executes_nothing(student_book, built_book):
+    """The student build reads the main build's jupyter-cache: no notebook runs again."""
+    html, log = student_book
+    if not log:
+        pytest.skip("the student edition was reused from an earlier build of this source")
+    cache = built_book.parent / ".jupyter_cache"
+    assert f"Using jupyter-cache at: {cache}" in log, log[-3000:]
+    executed = [ln for ln in log.splitlines() if "Executing notebook" in ln]
+    assert not executed, executed
 
 
 # --- a real browser ------------------------------------------------------------------

@@ -115,3 +115,95 @@ def test_licences_and_citation_exist():
     assert "CC BY 4.0" in (ROOT / "LICENSE-CONTENT.md").read_text()
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert cff["cff-version"] and cff["title"]
+
+
+# --- working habits: one version, tiers, one build ---------------------------------------
+
+
+def test_version_is_written_once():
+    import aatd
+
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert 'dynamic = ["version"]' in pyproject and 'attr = "aatd.__version__"' in pyproject
+    assert not re.search(r"^version\s*=\s*\"", pyproject, re.M), "pyproject.toml repeats the version"
+    assert "version" not in yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert re.fullmatch(r"\d+\.\d+\.\d+", aatd.__version__)
+
+
+def test_fast_tier_is_documented():
+    readme = (ROOT / "README.md").read_text()
+    developing = readme.split("## Developing", 1)[1].split("\n## ", 1)[0]
+    assert "python3 -m pytest -m unit" in developing
+    assert "python3 -m pytest -m unit" in (ROOT / "CONTRIBUTING.md").read_text()
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert "--nbval" not in pyproject.split("addopts", 1)[1].splitlines()[0], (
+        "--nbval belongs in the README's test command, not in addopts")
+
+
+_PRINT_TIERS = """
+import sys, pytest
+TIERS = {"unit", "book", "browser", "notebook", "slow"}
+class Printer:
+    def pytest_collection_finish(self, session):
+        for item in session.items:
+            tiers = sorted({m.name for m in item.iter_markers()} & TIERS)
+            print("TIER", item.nodeid, ",".join(tiers))
+sys.exit(pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "tests"],
+                     plugins=[Printer()]))
+"""
+
+
+def test_tiers_come_from_the_fixtures_a_test_uses():
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-c", _PRINT_TIERS], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    tiers = dict(ln[5:].rsplit(" ", 1) for ln in proc.stdout.splitlines() if ln.startswith("TIER "))
+    in_tier = lambda t: {i for i, ts in tiers.items() if t in ts.split(",")}  # noqa: E731
+    files = lambda ids: {i.split("::")[0] for i in ids}  # noqa: E731
+    unit, book, browser = in_tier("unit"), in_tier("book"), in_tier("browser")
+    # positive controls: each tier holds what it must
+    assert "tests/test_kinetics.py" in files(unit)
+    assert "tests/test_browser_smoke.py" in files(browser)
+    assert any("test_page_is_built_without_errors" in i for i in book)
+    assert any("student_edition" in i for i in in_tier("slow"))
+    # nothing that needs the book or chromium is in the unit tier, and every test has a tier
+    assert not unit & (book | browser)
+    assert all(tiers.values()), [i for i, t in tiers.items() if not t]
+    assert not [i for i, t in tiers.items() if "unit" in t and t != "unit"]
+
+
+def test_source_stamp_follows_the_book_source(tmp_path):
+    import subprocess
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from source_stamp import source_stamp
+
+    def git(*a):
+        subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "notebooks" / "a.ipynb").write_text("{}")
+    (tmp_path / "tests" / "test_a.py").write_text("x = 1\n")
+    git("init", "-q")
+    first = source_stamp(tmp_path)
+    assert source_stamp(tmp_path) == first
+    (tmp_path / "tests" / "test_a.py").write_text("x = 2\n")  # tests do not change the book
+    assert source_stamp(tmp_path) == first
+    assert source_stamp(tmp_path, "_toc-student.yml") != first  # another table of contents
+    (tmp_path / "notebooks" / "a.ipynb").write_text('{"cells": []}')  # the source changed
+    assert source_stamp(tmp_path) != first
+
+
+def test_a_stale_or_unstamped_build_is_not_reused(tmp_path):
+    from conftest import STAMP_NAME, build_is_current, source_stamp
+
+    html = tmp_path / "html"
+    html.mkdir()
+    assert not build_is_current(html)  # no stamp: a build with warnings, or an old build
+    (html / STAMP_NAME).write_text("0" * 64 + "\n")
+    assert not build_is_current(html)  # stamped for other source
+    (html / STAMP_NAME).write_text(source_stamp(ROOT) + "\n")
+    assert build_is_current(html)

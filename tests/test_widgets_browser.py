@@ -15,7 +15,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.book]
 
 ELASTASE_PAGE = "notebooks/04-elastase-vs-antitrypsin.html"
 LUNG_PAGE = "notebooks/06-lung-damage-over-a-lifetime.html"

@@ -9,12 +9,13 @@ python3.11 -m venv "$venv"
   "sphinx-book-theme>=1.3,<1.4" sphinx-exercise sphinx-design sphinxcontrib-bibtex \
   "ipywidgets>=8.1,<8.2" matplotlib "numpy<2.5" "scipy<1.18" jupyterlab nbconvert pyyaml
 "$venv/bin/pip" freeze | grep -v '^aatd' > /tmp/freeze-run.txt
-"$venv/bin/pip" install -q pytest "nbval>=0.11,<0.12" playwright hypothesis
+"$venv/bin/pip" install -q pytest "nbval>=0.11,<0.12" playwright hypothesis \
+  ruff nbqa mypy pre-commit "scipy-stubs<1.18"
 "$venv/bin/pip" freeze | grep -v '^aatd' > /tmp/freeze-dev.txt
 { echo "# Pinned for Python 3.11: a full freeze of what the book build and the notebooks need."
   echo "# Regenerate with tools/freeze_requirements.sh (on Python 3.11)."
   cat /tmp/freeze-run.txt; echo "-e ."; } > "$root/requirements.txt"
-{ echo "# Test tools, pinned for Python 3.11, on top of the runtime pins."
+{ echo "# Test and lint tools, pinned for Python 3.11, on top of the runtime pins."
   echo "-r requirements.txt"
   comm -13 <(sort /tmp/freeze-run.txt) <(sort /tmp/freeze-dev.txt); } > "$root/requirements-dev.txt"
 echo "pins refreshed"

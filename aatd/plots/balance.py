@@ -21,6 +21,7 @@ import numpy as np
 
 from .. import _checks
 from .. import parameters as P
+from ..kinetics import K_ASS_PER_M_S
 from .style import GENOTYPE_COLORS, new_figure, style
 
 #: Measured AAT in epithelial lining fluid, µM (``mulgrew2004``).
@@ -38,10 +39,6 @@ _PROTEIN_OF = {"MM": "M", "ZZ": "Z"}
 
 
 def _k_per_M_s(protein: str) -> float:
-    try:
-        from ..kinetics import K_ASS_PER_M_S
-    except ImportError:  # pragma: no cover - the kinetics module ships with the package
-        K_ASS_PER_M_S = {a: P.value(f"k_ass_{a}") for a in ("M", "S", "Z")}
     if protein not in K_ASS_PER_M_S:
         raise ValueError(
             f"unknown AAT protein {protein!r}; allowed: {', '.join(sorted(K_ASS_PER_M_S))}"

@@ -17,6 +17,7 @@ follows the book's light and dark modes, with JupyterLab (``--jp-*``) and plain 
 from __future__ import annotations
 
 import html
+from importlib import resources
 import json
 import re
 import unicodedata
@@ -70,52 +71,16 @@ background:var(--aq-bg);border-radius:.25rem}
 .aatd-quiz .aatd-quiz-nojs{font-size:.9em;color:var(--aq-muted)}
 """
 
-# Reads its own JSON blob and inserts feedback with textContent only: no eval, no network.
-_JS = """(function(){
-var s=document.currentScript,root=s&&s.closest?s.closest(".aatd-quiz"):null;
-if(!root)root=document.getElementById(%(root_id)s);
-if(!root||root.getAttribute("data-ready"))return;root.setAttribute("data-ready","1");
-if(document.getElementById(root.id)!==root){var old=root.id,k=2;while(document.getElementById(old+"-copy"+k))k++;
-var nu=old+"-copy"+k;root.querySelectorAll("[id],[for],[name],[aria-describedby]").forEach(function(e){
-["id","for","name","aria-describedby"].forEach(function(a){var v=e.getAttribute(a);
-if(v&&v.indexOf(old)===0)e.setAttribute(a,nu+v.slice(old.length));});});root.id=nu;}
-var data=JSON.parse(root.querySelector("script.aatd-quiz-data").textContent),ok={};
-var nojs=root.querySelector(".aatd-quiz-nojs");if(nojs)nojs.remove();
-function el(tag,text){var e=document.createElement(tag);if(text)e.textContent=text;return e;}
-function parse(v,units){v=v.replace(/\\s+/g,"");var u=units.replace(/\\s+/g,"").toLowerCase();
-if(u&&v.toLowerCase().slice(-u.length)===u)v=v.slice(0,v.length-u.length);
-if(!/^[-+]?(\\d+([.,]\\d*)?|[.,]\\d+)$/.test(v))return null;return parseFloat(v.replace(",","."));}
-function show(q,box,state,lines){box.textContent="";
-box.className="aatd-quiz-feedback"+(state===true?" is-correct":state===false?" is-incorrect":"");
-var p=el("p");if(state!==null)p.appendChild(el("strong",state?"\\u2713 Correct. ":"\\u2717 Not correct yet. "));
-if(lines.length===1&&typeof lines[0]==="string"){p.appendChild(document.createTextNode(lines[0]));box.appendChild(p);}
-else{if(p.firstChild)box.appendChild(p);var ul=el("ul");lines.forEach(function(l){var li=el("li");
-if(typeof l==="string")li.textContent=l;else{li.appendChild(el("strong",l[0]+": "));li.appendChild(document.createTextNode(l[1]));}
-ul.appendChild(li);});box.appendChild(ul);}
-if(state!==null){var r=el("p","Review: "),a=el("a",q.section);a.href="#"+q.anchor;
-a.addEventListener("click",function(ev){if(document.getElementById(q.anchor))return;
-var hs=document.querySelectorAll("h1,h2,h3,h4,h5,h6");for(var i=0;i<hs.length;i++){
-if(hs[i].textContent.replace(/[\\u00b6#]/g,"").trim()===q.section){ev.preventDefault();hs[i].scrollIntoView();return;}}});
-r.appendChild(a);box.appendChild(r);}}
-function check(div){var id=div.getAttribute("data-qid"),q=data.questions[id];
-var box=div.querySelector(".aatd-quiz-feedback"),state,lines=[];
-if(q.type==="numeric"){var x=parse(div.querySelector("input").value,q.units);
-if(x===null){show(q,box,null,["Type a number first: digits, with a decimal point or comma if you need one."]);return;}
-state=Math.abs(x-q.answer)<=q.tolerance+1e-9;lines=[state?q.correct:q.incorrect];
-if(!state)q.mistakes.some(function(m){if(Math.abs(x-m.value)<=m.tolerance+1e-9){lines=[m.feedback];return true;}});
-}else{var boxes=div.querySelectorAll("input"),picked=0,missed=0;state=true;
-for(var i=0;i<boxes.length;i++){var o=q.options[i];if(boxes[i].checked){picked++;
-lines.push(q.type==="multiple"?[o.text+(o.correct?" (a correct choice)":" (not a correct choice)"),o.feedback]:o.feedback);if(!o.correct)state=false;}
-else if(o.correct){missed++;state=false;}}
-if(!picked){show(q,box,null,[q.type==="multiple"?"Select at least one answer first.":"Choose an answer first."]);return;}
-if(q.type==="multiple"&&missed)lines.push(missed===1?"One more choice is also correct.":missed+" more choices are also correct.");}
-ok[id]=state;show(q,box,state,lines);var n=0;for(var k in ok)if(ok[k])n++;
-root.querySelector(".aatd-quiz-score").textContent="Score: "+n+" of "+data.n+" correct";}
-root.querySelectorAll(".aatd-quiz-q").forEach(function(div){
-div.querySelector(".aatd-quiz-check").addEventListener("click",function(){check(div);});
-var t=div.querySelector("input[type=text]");if(t)t.addEventListener("keydown",function(e){
-if(e.key==="Enter"){e.preventDefault();check(div);}});});
-})();"""
+# The quiz script (an asset so that ESLint checks it): it reads its own JSON blob and inserts
+# feedback with textContent only, no eval, no network. Its two comment lines are for readers of
+# the file and are not sent to the page.
+_JS_ASSET = "quiz.js"
+
+
+def _quiz_js(root_id: str) -> str:
+    text = resources.files(__package__).joinpath(_JS_ASSET).read_text(encoding="utf-8")
+    code = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("//"))
+    return code.rstrip("\n").replace("AATD_ROOT_ID", _json_for_script(root_id))
 
 
 def section_anchor(title: str) -> str:
@@ -221,7 +186,7 @@ def render_html(bank: Bank) -> str:
         f'<p class="aatd-quiz-score" id="{root}-score" aria-live="polite" aria-atomic="true">'
         f"Score: 0 of {n} correct</p>",
         f'<script type="application/json" class="aatd-quiz-data">{_json_for_script(data)}</script>',
-        "<script>" + _JS % {"root_id": _json_for_script(root)} + "</script>",
+        "<script>" + _quiz_js(root) + "</script>",
         "</section>",
     ]
     return "\n".join(parts)
@@ -243,18 +208,6 @@ class Quiz:
 def show_quiz(stem: str, directory=".") -> Quiz:
     """Find ``<stem>.quiz.yml`` in ``directory``, validate it and return a displayable :class:`Quiz`."""
     return Quiz(load_bank(find_bank(stem, directory)))
-
-
-def bank_summary(bank: Bank) -> str:
-    """One line per question (for logs): id, type and answer."""
-    lines = []
-    for q in bank.questions:
-        if q.type == "numeric":
-            ans = f"{format_number(q.answer)} ± {format_number(q.tolerance)} {q.units}"
-        else:
-            ans = "; ".join(o.text for o in q.correct_options)
-        lines.append(f"{q.id} [{q.type}]: {ans}")
-    return "\n".join(lines)
 
 
 __all__ = ["Quiz", "render_html", "show_quiz", "section_anchor", "element_id"]

@@ -82,7 +82,6 @@ grid's ``step`` and selects offer only grid values.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
 import itertools
@@ -600,7 +599,6 @@ class TwoFacedExplorer:
     def __init__(self, **values):
         self._instance_number = next(TwoFacedExplorer._counter)
         self._batch = False
-        self._static_cache: str | None = None
         self.controls = dict(self._make_controls())
         for name, w in self.controls.items():
             if not getattr(w, "description", None):
@@ -608,11 +606,13 @@ class TwoFacedExplorer:
             w.style = {"description_width": "initial"}
         self.figure = self._make_figure()
         self._build_widget()
-        if values:
-            self.set(**values)
         for w in self.controls.values():
             w.observe(self._on_change, names="value")
-        self.refresh()
+        # set() redraws once; with no values the first draw is refresh()'s
+        if values:
+            self.set(**values)
+        else:
+            self.refresh()
 
     # -- hooks (subclasses override)
     def _make_controls(self) -> dict:
@@ -791,6 +791,3 @@ class TwoFacedExplorer:
         data["text/plain"] = repr(self)
         data["text/html"] = self.static_html()
         return data
-
-    def _png_data_uri(self) -> str:
-        return "data:image/png;base64," + base64.b64encode(self.png()).decode("ascii")
