@@ -132,7 +132,10 @@ def built_book() -> Path:
     if build_is_current(html):
         print(f"\nreusing the book built from this source in {html}", file=sys.stderr)
     else:
-        proc = _build(out_root)
+        # A fresh build: Sphinx's incremental build and the execution cache (keyed on cell code)
+        # would both keep pages made with an older `aatd`.
+        shutil.rmtree(out_root / "_build" / ".jupyter_cache", ignore_errors=True)
+        proc = _build(out_root, ["--all"])
         if proc.returncode != 0:
             pytest.fail(
                 "book build failed (jupyter-book build -W -n --keep-going .):\n"
@@ -162,7 +165,7 @@ def student_book(built_book) -> tuple[Path, str]:
     out.mkdir(parents=True, exist_ok=True)
     config_path = out / "_config-student.yml"
     config_path.write_text(yaml.safe_dump(config, sort_keys=False))
-    proc = _build(out, ["--toc", "_toc-student.yml", "--config", str(config_path)])
+    proc = _build(out, ["--all", "--toc", "_toc-student.yml", "--config", str(config_path)])
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, log[-4000:]
     return html, log

@@ -230,3 +230,88 @@ def test_quiz_follows_the_theme_with_readable_contrast(page, book_server, theme)
         path=str(Path(os.environ.get("AATD_BUILD_DIR", ROOT / "_build")) / f"quiz-{theme}.png")
     )
     page.problems.assert_clean()
+
+
+# --- progress kept in the browser ----------------------------------------------------
+
+PROGRESS_PAGE = "notebooks/02-genes-and-inheritance"
+
+
+def _first_single(bank):
+    return next(q for q in bank.questions if q.type == "single")
+
+
+def test_answers_and_score_survive_a_reload(page, book_server):
+    bank = bank_for(PROGRESS_PAGE)
+    n = len(bank.questions)
+    page.goto(book_server + PROGRESS_PAGE + ".html")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    q = _first_single(bank)
+    numeric = next(x for x in bank.questions if x.type == "numeric")
+    _answer_by_mouse(page, bank, q)
+    base = element_id(bank.chapter, numeric.id)
+    page.fill(f"#{base}-answer", format_number(numeric.answer))
+    page.click(f"#{base}-check")
+    assert _score(page) == f"Score: 2 of {n} correct"
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('aatd/v1/'))")
+    assert sorted(keys) == sorted(
+        f"aatd/v1/{bank.chapter}/question/{x.id}" for x in (q, numeric)
+    ), keys
+
+    page.reload()
+    assert _score(page) == f"Score: 2 of {n} correct", "the score was not restored"
+    right = next(i for i, o in enumerate(q.options, start=1) if o.correct)
+    assert page.is_checked(f"#{element_id(bank.chapter, q.id)}--o{right}")
+    assert page.input_value(f"#{base}-answer") == format_number(numeric.answer)
+    assert _feedback(page, bank.chapter, q.id).startswith("\u2713 Correct.")
+
+    # "Clear my answers" forgets everything of this bank, on the page and in storage
+    page.click(f"#{element_id(bank.chapter)}-clear")
+    assert _score(page) == f"Score: 0 of {n} correct"
+    assert _feedback(page, bank.chapter, q.id) == ""
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('aatd/v1/'))") == []
+    page.reload()
+    assert _score(page) == f"Score: 0 of {n} correct"
+    page.problems.assert_clean()
+
+
+def test_an_answer_given_to_another_bank_version_is_ignored(page, book_server):
+    bank = bank_for(PROGRESS_PAGE)
+    q = _first_single(bank)
+    page.goto(book_server + PROGRESS_PAGE + ".html")
+    key = next(o for o in q.options if o.correct)
+    page.evaluate(
+        """([k, v]) => localStorage.setItem(k, JSON.stringify(v))""",
+        [f"aatd/v1/{bank.chapter}/question/{q.id}", {"v": "an-old-version", "picked": ["x"]}],
+    )
+    page.reload()
+    assert _score(page).startswith("Score: 0 of"), key
+    page.problems.assert_clean()
+
+
+BLOCKED_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  configurable: true,
+  get() { throw new DOMException('blocked for the test', 'SecurityError'); },
+});
+"""
+
+
+def test_quiz_works_when_storage_is_blocked(page, book_server):
+    bank = bank_for(PROGRESS_PAGE)
+    n = len(bank.questions)
+    page.add_init_script(BLOCKED_STORAGE)
+    page.goto(book_server + PROGRESS_PAGE + ".html")
+    assert page.locator(".aatd-quiz-nojs").count() == 0, "the quiz script did not run"
+    assert "does not keep answers" in page.inner_text(".aatd-quiz-storage")
+    assert page.locator(f"#{element_id(bank.chapter)}-clear").is_hidden()
+    kb_ok = _answer_by_keyboard(page, bank, bank.questions[0])
+    _answer_by_mouse(page, bank, bank.questions[1])
+    assert _score(page) == f"Score: {int(kb_ok) + 1} of {n} correct"
+    # The theme's own scripts read localStorage too and report the blocked store (its light/dark
+    # setting falls back to auto); anything else on the console is ours and fails the test.
+    theirs = ("blocked for the test", "Got invalid theme mode")
+    ours = [e for e in page.problems.console_errors if not e.startswith(theirs)]
+    assert not ours, ours
+    assert not page.problems.failed_requests and not page.problems.offhost_requests

@@ -16,6 +16,7 @@ follows the book's light and dark modes, with JupyterLab (``--jp-*``) and plain 
 
 from __future__ import annotations
 
+import hashlib
 import html
 from importlib import resources
 import json
@@ -69,18 +70,32 @@ background:var(--aq-bg);border-radius:.25rem}
 .aatd-quiz .aatd-quiz-feedback p,.aatd-quiz .aatd-quiz-feedback ul{margin:.2rem 0}
 .aatd-quiz .aatd-quiz-score{font-weight:600;margin:.5rem 0 0}
 .aatd-quiz .aatd-quiz-nojs{font-size:.9em;color:var(--aq-muted)}
+.aatd-quiz .aatd-quiz-storage{font-size:.9em;color:var(--aq-muted);margin:.3rem 0 0}
+.aatd-quiz .aatd-quiz-clear{margin-left:.4rem;padding:.2rem .6rem;border-radius:.25rem;cursor:pointer;
+border:1px solid var(--aq-border);background:var(--aq-surface);color:var(--aq-fg);font:inherit}
+.aatd-quiz .aatd-quiz-clear:focus-visible{outline:3px solid var(--aq-primary);outline-offset:2px}
 """
 
-# The quiz script (an asset so that ESLint checks it): it reads its own JSON blob and inserts
-# feedback with textContent only, no eval, no network. Its two comment lines are for readers of
-# the file and are not sent to the page.
-_JS_ASSET = "quiz.js"
+# The browser scripts are assets (so that ESLint checks them): store.js keeps the reader's answers
+# in this browser only; quiz.js reads the quiz's JSON blob and writes feedback with textContent,
+# no eval, no network. Their leading comment lines are for readers of the files, not sent.
+
+
+def _asset_js(name: str) -> str:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    while lines and lines[0].startswith("//"):
+        lines.pop(0)
+    return "".join(lines).rstrip("\n")
 
 
 def _quiz_js(root_id: str) -> str:
-    text = resources.files(__package__).joinpath(_JS_ASSET).read_text(encoding="utf-8")
-    code = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("//"))
-    return code.rstrip("\n").replace("AATD_ROOT_ID", _json_for_script(root_id))
+    return _asset_js("quiz.js").replace("AATD_ROOT_ID", _json_for_script(root_id))
+
+
+def _key(text: str) -> str:
+    """A short stable key for stored answers (from content, never from position)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
 def section_anchor(title: str) -> str:
@@ -121,7 +136,8 @@ def _question_data(q: Question) -> dict:
         )
     else:
         d["options"] = [
-            {"text": o.text, "correct": o.correct, "feedback": o.feedback} for o in q.options
+            {"text": o.text, "correct": o.correct, "feedback": o.feedback, "key": _key(o.text)}
+            for o in q.options
         ]
     return d
 
@@ -171,10 +187,14 @@ def render_html(bank: Bank) -> str:
     """The quiz for ``bank`` as one self-contained, deterministic HTML fragment."""
     root = element_id(bank.chapter)
     n = len(bank.questions)
+    questions = {q.id: _question_data(q) for q in bank.questions}
     data = {
         "chapter": bank.chapter,
         "n": n,
-        "questions": {q.id: _question_data(q) for q in bank.questions},
+        "questions": questions,
+        # stored answers count only for the bank they were given to
+        "version": _key(json.dumps([questions, [q.prompt for q in bank.questions]],
+                                   sort_keys=True, ensure_ascii=False)),
     }
     parts = [
         f'<section class="aatd-quiz tex2jax_ignore mathjax_ignore" id="{root}" '
@@ -185,7 +205,11 @@ def render_html(bank: Bank) -> str:
         *(_question_html(bank, q, i) for i, q in enumerate(bank.questions, start=1)),
         f'<p class="aatd-quiz-score" id="{root}-score" aria-live="polite" aria-atomic="true">'
         f"Score: 0 of {n} correct</p>",
+        f'<p class="aatd-quiz-storage">Your answers are kept in this browser only. '
+        f'<button type="button" class="aatd-quiz-clear" id="{root}-clear" hidden>'
+        "Clear my answers</button></p>",
         f'<script type="application/json" class="aatd-quiz-data">{_json_for_script(data)}</script>',
+        "<script>" + _asset_js("store.js") + "</script>",
         "<script>" + _quiz_js(root) + "</script>",
         "</section>",
     ]
