@@ -386,7 +386,7 @@ def test_bank_text_is_escaped():
     assert "<img" not in out
     assert "<b>" not in out and "&lt;b&gt;bold&lt;/b&gt; &amp; co" in out
     assert "<svg" not in out
-    assert out.count("<script") == 2 and out.count("</script>") == 2
+    assert out.count("<script") == 3 and out.count("</script>") == 3  # data, store, quiz
     assert "alert(2)" in out  # present, but only inside the JSON blob, as \u003c-escaped text
     assert "\\u003c/script\\u003e" in out
 
