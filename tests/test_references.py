@@ -17,9 +17,8 @@ import re
 from pathlib import Path
 
 import pytest
-from pybtex.database import parse_string
-
 from conftest import ROOT
+from pybtex.database import parse_string
 
 BIB_PATH = ROOT / "book/references.bib"
 BIB = BIB_PATH.read_text(encoding="utf-8")
@@ -62,7 +61,9 @@ def missing_fields(fields: dict[str, str]) -> set[str]:
     return missing
 
 
-def incompleteness(entries: dict[str, dict[str, str]], gaps=None) -> dict[str, set[str]]:
+def incompleteness(
+    entries: dict[str, dict[str, str]], gaps=None
+) -> dict[str, set[str]]:
     """Entries that break the completeness rule, other than the declared gaps."""
     gaps = gaps or {}
     bad = {}
@@ -82,7 +83,7 @@ def identifiers(fields: dict[str, str]) -> set[str]:
         if fields.get(name):
             found.add("pmid:" + re.sub(r"\D", "", fields[name]))
     text = " ".join(fields.get(name, "") for name in ("pmcid", "eprint", "url", "note"))
-    found.update("pmc:" + m.upper() for m in re.findall(r"PMC\d+", text, re.I))
+    found.update("pmc:" + m.upper() for m in re.findall(r"PMC\d+", text, re.IGNORECASE))
     return found
 
 
@@ -98,17 +99,19 @@ def duplicate_identifiers(entries: dict[str, dict[str, str]]) -> dict[str, list[
 def placeholder_problems(text: str, entries: dict[str, dict[str, str]]) -> list[str]:
     """Placeholder markers: 'incomplete reference' anywhere, 'et al.' as an author."""
     problems = []
-    if re.search(r"incomplete\s+reference", text, re.I):
+    if re.search(r"incomplete\s+reference", text, re.IGNORECASE):
         problems.append("the text says 'incomplete reference'")
     for key, fields in entries.items():
-        if re.search(r"\bet\s+al\b", fields.get("author", ""), re.I):
+        if re.search(r"\bet\s+al\b", fields.get("author", ""), re.IGNORECASE):
             problems.append(f"{key}: 'et al.' stands in for the author list")
     return problems
 
 
 def cite_keys(text: str) -> set[str]:
     """Every key cited with a {cite...} role in a text."""
-    return {key.strip() for group in CITE_ROLE.findall(text) for key in group.split(",")}
+    return {
+        key.strip() for group in CITE_ROLE.findall(text) for key in group.split(",")
+    }
 
 
 def unknown_cite_keys(text: str, known: set[str]) -> set[str]:
@@ -151,11 +154,13 @@ BAD_DUPLICATE = """
 @misc{pmc2, author = {C, D.}, title = {U}, year = {2010},
   url = {https://pmc.ncbi.nlm.nih.gov/articles/PMC2867977/}}
 """
-BAD_CITES = "See {cite}`lomas1992,nosuchkey` and {cite:p}`alsomissing` and {cite:t}`janus1985`."
+BAD_CITES = (
+    "See {cite}`lomas1992,nosuchkey` and {cite:p}`alsomissing` and {cite:t}`janus1985`."
+)
 
 
 def test_bibliography_parses_and_has_every_entry_once():
-    keys = re.findall(r"^@\w+\{([^,\s]+),", BIB, re.M)
+    keys = re.findall(r"^@\w+\{([^,\s]+),", BIB, re.MULTILINE)
     assert len(keys) == len(set(keys)), "duplicate keys"
     assert set(keys) == set(ENTRIES), "pybtex and the raw file disagree on the entries"
     assert len(ENTRIES) >= 50
@@ -168,7 +173,9 @@ def test_every_entry_is_complete():
 def test_known_gaps_are_exactly_what_is_missing():
     # A gap that has been filled (or an entry that has gone) must leave the list.
     for key, missing in KNOWN_GAPS.items():
-        assert key in ENTRIES, f"{key} is listed as a gap but is not in the bibliography"
+        assert key in ENTRIES, (
+            f"{key} is listed as a gap but is not in the bibliography"
+        )
         assert missing_fields(ENTRIES[key]) == missing, key
     assert len(KNOWN_GAPS) <= 2
 
@@ -212,18 +219,29 @@ def test_split_and_repointed_entries():
     assert "statement" in ENTRIES["ats2003tables"]["title"].lower()
 
 
-@pytest.mark.parametrize("path", cited_sources(), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", cited_sources(), ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_every_cite_key_exists(path):
     assert unknown_cite_keys(path.read_text(encoding="utf-8"), set(ENTRIES)) == set()
 
 
 def test_cite_key_rule_sees_every_role():
-    assert cite_keys(BAD_CITES) == {"lomas1992", "nosuchkey", "alsomissing", "janus1985"}
+    assert cite_keys(BAD_CITES) == {
+        "lomas1992",
+        "nosuchkey",
+        "alsomissing",
+        "janus1985",
+    }
     assert unknown_cite_keys(BAD_CITES, set(ENTRIES)) == {"nosuchkey", "alsomissing"}
 
 
 def test_the_sources_are_actually_searched():
     # The parametrised test above must have material to check, in all three trees.
     sources = cited_sources()
-    assert {p.relative_to(ROOT).parts[0] for p in sources} >= {"notebooks", "book", "aatd"}
+    assert {p.relative_to(ROOT).parts[0] for p in sources} >= {
+        "notebooks",
+        "book",
+        "aatd",
+    }
     assert sum(len(cite_keys(p.read_text(encoding="utf-8"))) for p in sources) > 40
