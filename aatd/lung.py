@@ -18,8 +18,9 @@ The model (rates in mL/yr; every number is in ``aatd.parameters``)::
   18 until ``quit_age``. Quitting stops the smoking terms from then on and restores
   nothing (``fletcher1977``);
 * augmentation (from ``augmentation_start_age``) holds serum AAT at the trough reached
-  with weekly infusions, 126 mg/dL on the old commercial standard (``wewers1987``),
-  about 17.3 µM, the added protein being M. Its effect on FEV1 is a **model
+  with weekly infusions, 126 mg/dL (``wewers1987``, whose abstract does not state the
+  assay standard; reading it on the old commercial standard is an assumption), about
+  17.3 µM, the added protein being M. Its effect on FEV1 is a **model
   assumption**: the RAPID trial measured slower loss of CT lung density, not FEV1
   (``chapman2015``).
 * the lung grows until it meets its (falling) ceiling, so FEV1 rises to one peak in the
@@ -300,9 +301,10 @@ CALIBRATION_TARGETS = (
     CalibrationTarget(
         "ZZ current smoker", "ZZ", {"smoking": "current"},
         ((70.0, "Swedish registry", "hiller2019"),
-         (317.0, "early referral cohort", "janus1985")), (65.0, 140.0),
-        "Janus's 317 mL/yr came from people referred with lung disease; the band "
-        "follows the population registry.",
+         (317.0, "small New Zealand cohort", "janus1985")), (65.0, 140.0),
+        "Janus's 317 mL/yr came from 69 ZZ people followed 1970–83 (how they were "
+        "found is not stated in the abstract; selection may explain part of the gap); "
+        "the band follows the population registry.",
         fitted_parameter="smoker_burst_factor"),
     CalibrationTarget(
         "ZZ former smoker (quit at 40)", "ZZ", {"smoking": "former", "quit_age": 40},

@@ -175,7 +175,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         "smoker_burst_factor", 1.9, "×", "hiller2019", "fitted",
         "Smoking recruits neutrophils: bursts per year are multiplied by this factor "
         "while a person smokes. Fitted so a ZZ current smoker declines about 85 "
-        "mL/yr (Hiller 2019: 70; Janus 1985's early referral cohort: 317).",
+        "mL/yr (Hiller 2019: 70; Janus 1985's small New Zealand cohort: 317).",
         r"m_\mathrm{smoke}",
         fitted_to="ZZ current smoker ~85 mL/yr (Hiller 2019: 70; Janus 1985: 317)",
     ),
@@ -197,8 +197,9 @@ PARAMETERS: tuple[Parameter, ...] = (
         "augmentation_trough_uM",
         round(float(units.mg_dl_to_uM(126.0, standard="old_commercial")), 2),
         "µM", "wewers1987", "derived",
-        "Trough serum AAT during weekly augmentation: 126 mg/dL (Wewers 1987, old "
-        "commercial standard) × 11/80 µM per mg/dL. The model holds serum AAT at this "
+        "Trough serum AAT during weekly augmentation: 126 mg/dL (Wewers 1987; the "
+        "abstract does not state the assay standard). Assumption: read on the old "
+        "commercial standard, × 11/80 µM per mg/dL. The model holds serum AAT at this "
         "trough (a conservative level) from the start age; the infused protein is M.",
         r"s_\mathrm{aug}",
     ),

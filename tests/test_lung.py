@@ -25,7 +25,7 @@ decline = lung.decline_ml_per_year
     ("MM", "never", {}, 25, 37),        # 31 general population (oelsner2020)
     ("MM", "current", {}, 38, 70),      # 40 (oelsner2020) to 54–66 (lunghealth2002)
     ("ZZ", "never", {}, 30, 60),        # 32 (hiller2019) to 54 (registry1998)
-    ("ZZ", "current", {}, 65, 140),     # 70 (hiller2019); 317 early referral (janus1985)
+    ("ZZ", "current", {}, 65, 140),     # 70 (hiller2019); 317 small cohort (janus1985)
     ("ZZ", "former", {"quit_age": 40}, 30, 60),  # 42 ex-smokers (hiller2019)
 ])
 def test_calibration_band(genotype, smoking, kw, low, high):

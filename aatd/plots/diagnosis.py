@@ -19,12 +19,12 @@ from .style import OKABE_ITO, THRESHOLD_COLOR, new_figure, style
 
 #: Steps of the diagnostic pathway: (heading, detail).
 PATHWAY_STEPS = (
-    ("1. Who is tested", "COPD or emphysema, unexplained\nliver disease, panniculitis,\n"
-     "relatives of someone with AATD"),
+    ("1. Who is tested", "Everyone with COPD (any age, smokers\ntoo), unexplained liver disease,\n"
+     "panniculitis, relatives with AATD"),
     ("2. Serum AAT level", "Measured with C-reactive protein\n(CRP): inflammation raises AAT\n"
      "and can hide a low level"),
-    ("3. Protein type\nor genes", "Phenotyping by isoelectric\nfocusing, or genotyping for\n"
-     "the common alleles (S and Z)"),
+    ("3. Protein type\nor genes", "Phenotyping (misses null alleles:\nZQ0 looks like ZZ) or genotyping\n"
+     "for S and Z (misses rare alleles)"),
     ("4. Rare alleles", "Gene sequencing when the level\nand the protein type or\n"
      "genotype do not agree"),
 )

@@ -10,8 +10,9 @@ cuts the loop and is locked in a covalent E–I complex that the liver clears
 falls one-for-one until none is left, and only then does free elastase appear.
 The numbers come from :func:`titration`, not from the figure code.
 
-Also here: the protein's body-wide turnover numbers (``panniculitis2009``), used by the
-chapter's worked examples.
+Also here: first-order clearance for the chapter's turnover examples, with the half-lives
+of injected human M and Z protein measured in dogs (``moser1978``). No synthesis rate is
+given: no turnover study stating one was found and read (see the book's Corrections page).
 """
 
 from __future__ import annotations
@@ -25,10 +26,9 @@ from .. import _checks
 from .. import parameters as P
 from .style import OKABE_ITO, new_figure, style
 
-#: AAT synthesis by the body, mg per kg body mass per day (``panniculitis2009``).
-SYNTHESIS_MG_PER_KG_PER_DAY = 34.0
-#: Plasma half-life of AAT, low and high ends of the range, days (``panniculitis2009``).
-HALF_LIFE_DAYS = (3.0, 5.0)
+#: Circulating half-life of radio-labelled human AAT injected into dogs, hours, by protein
+#: type (``moser1978``: averages of 71 h for M and 80 h for Z protein).
+DOG_HALF_LIFE_HOURS = {"M": 71.0, "Z": 80.0}
 
 AAT_COLOR = OKABE_ITO["blue"]
 LOOP_COLOR = OKABE_ITO["orange"]
@@ -37,22 +37,13 @@ LIVER_COLOR = OKABE_ITO["bluish_green"]
 
 
 # ------------------------------------------------------------------ numbers
-def daily_synthesis_g(body_mass_kg: float) -> float:
-    """Grams of AAT a body of ``body_mass_kg`` (kg) makes per day.
+def fraction_remaining(days: float, half_life_days: float) -> float:
+    """Share of today's molecules still circulating after ``days`` days.
 
-    ``34 mg/kg/day × body mass`` (``panniculitis2009``). ``ValueError`` for negative,
-    NaN or infinite masses.
-    """
-    mass = _checks.nonnegative("body_mass_kg", body_mass_kg, "kg")
-    return SYNTHESIS_MG_PER_KG_PER_DAY * mass / 1000.0
-
-
-def fraction_remaining(days: float, half_life_days: float = 4.0) -> float:
-    """Share of today's plasma AAT molecules still circulating after ``days`` days.
-
-    First-order clearance, ``0.5 ** (days / half_life_days)``; the half-life is 3–5 days
-    (``panniculitis2009``; 4 is the middle). ``ValueError`` for negative or non-finite
-    inputs or a zero half-life.
+    First-order clearance, ``0.5 ** (days / half_life_days)``. The half-life must be given
+    (``DOG_HALF_LIFE_HOURS`` holds measured ones, in hours); with ``half_life_days=1`` the
+    time counts in half-lives. ``ValueError`` for negative or non-finite inputs or a zero
+    half-life.
     """
     d = _checks.nonnegative("days", days, "days")
     h = _checks.nonnegative("half_life_days", half_life_days, "days")

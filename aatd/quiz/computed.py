@@ -170,7 +170,7 @@ def zz_typical_mg_dl_by_mass() -> float:
 
 @computed("augmentation_trough_uM_old_standard")
 def augmentation_trough_uM_old_standard() -> float:
-    """The 126 mg/dL augmentation trough read on the older standard, in µM (about 17.3)."""
+    """The 126 mg/dL trough read on the older standard (an assumption), in µM (about 17.3)."""
     from aatd import units
     from aatd.plots import diagnosis
 
@@ -429,12 +429,12 @@ def titration_100_aat_130_elastase_free() -> float:
     return protein.titration(100, 130)[1]
 
 
-@computed("aat_synthesis_70kg_g_per_day")
-def aat_synthesis_70kg_g_per_day() -> float:
-    """AAT made per day by a 70 kg adult (g/day; 34 mg/kg/day): about 2.38."""
+@computed("percent_left_after_two_half_lives")
+def percent_left_after_two_half_lives() -> float:
+    """Percent of today's molecules left after two half-lives (first-order clearance): 25."""
     from aatd.plots import protein
 
-    return round(protein.daily_synthesis_g(70), 2)
+    return round(100 * protein.fraction_remaining(2, half_life_days=1), 1)
 
 
 # --- protease balance (chapter 03) --------------------------------------------------
