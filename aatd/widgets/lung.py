@@ -40,8 +40,8 @@ AUG_BAND_LABEL = "augmentation: assumed FEV1 effect, 0 to ½ of the excess (line
 SMOKING_LABELS = {"never": "never smoked", "current": "smokes from 18",
                   "former": "smoked from 18, then quit"}
 NOTICE = ("An illustrative model person, not a prognosis. Augmentation's effect on FEV1 "
-          "is a model assumption: the RAPID trial measured CT lung density (lost about a "
-          "third more slowly), not FEV1.")
+          "is a model assumption: the RAPID trial measured CT lung density (its loss was about a "
+          "third slower), not FEV1.")
 
 
 class LungExplorer(TwoFacedExplorer):
