@@ -430,3 +430,46 @@ def test_validation_page_shows_model_beside_every_target(built_book):
     fig = soup.find("img", alt=re.compile("grey band"))
     assert fig is not None and fig.find_parent("figure") is not None
     assert "**no**" not in text and "{cite}" not in text
+
+
+# ---------------------------------------------------------------- numbers printed in chapters
+def _cell_text(stem, needle):
+    import nbformat
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / f"{stem}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    found = [c.source for c in nb.cells if needle in c.source]
+    assert found, f"{needle!r} not found in {stem}"
+    return found[0]
+
+
+def test_exercise_solutions_print_the_models_numbers():
+    """The numbers written into the solutions this issue owns are the model's own."""
+    from aatd.plots.cases import MAYA, PRIYA, ModelPerson
+
+    ages = np.arange(25, 81)
+    half = []
+    for kw in ({"smoking": "current"}, {"smoking": "former", "quit_age": 40}):
+        t = lung.fev1_trajectory("ZZ", ages=ages, **kw)
+        half.append(int(t.age_years[t.percent_of_age25 < 50][0]))
+    s062 = _cell_text("06-lung-damage-over-a-lifetime", ":label: ex-06-2") + _cell_text(
+        "06-lung-damage-over-a-lifetime", "{solution} ex-06-2")
+    assert f"**{half[0]}**" in s062 and f"**{half[1]}**" in s062
+    end = lung.model_end_age("ZZ", smoking="current")
+    assert f"about {end:.0f}" in s062
+    s065 = _cell_text("06-lung-damage-over-a-lifetime", "{solution} ex-06-5")
+    zz, mm = decline("ZZ"), decline("MM")
+    for v in (zz, mm, zz - mm):
+        assert f"**{v:.0f}**" in s065
+    s09 = _cell_text("09-case-studies", ":label: ex-09-2")
+    sam = ModelPerson("Sam", "MZ", "current").decline_ml_per_year(40, 60)
+    for v in (sam, PRIYA.decline_ml_per_year(40, 60), MAYA.decline_ml_per_year(40, 60),
+              decline("MM", smoking="current")):
+        assert f"**{v:.0f}**" in s09
+    lo, hi = decline("ZZ", aat_uM=3.4), decline("ZZ", aat_uM=7.0)
+    assert f"**{lo:.0f}** mL/yr at 3.4 µM" in s09 and f"**{hi:.0f}** mL/yr at 7.0 µM" in s09
+    assert f"about **{lo - hi:.0f}** mL/yr" in s09
+    # Priya: no claim that never smoking is *why* her model curve sits on the MM line
+    priya = _cell_text("09-case-studies", "In the model Priya's curve")
+    assert "which is why her model curve" not in priya and "cannot show" in priya
