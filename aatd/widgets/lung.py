@@ -36,7 +36,7 @@ END_PERCENT = lung.MODEL_END_PERCENT
 AUG_FRACTION = lung.AUGMENTATION_FEV1_FRACTION
 AUG_RANGE = lung.AUGMENTATION_FEV1_RANGE
 AUG_COLOR = plots.OKABE_ITO["bluish_green"]
-AUG_BAND_LABEL = "augmentation: assumed FEV1 effect, 0 to ½ of the excess (line: ⅓)"
+AUG_BAND_LABEL = "assumed FEV1 effect: 0–½ of the excess (line: ⅓)"
 SMOKING_LABELS = {"never": "never smoked", "current": "smokes from 18",
                   "former": "smoked from 18, then quit"}
 NOTICE = ("An illustrative model person, not a prognosis. Augmentation's effect on FEV1 "
@@ -274,7 +274,7 @@ class LungExplorer(TwoFacedExplorer):
                     value=init["augmentation_start_age"],
                     help="Its effect on FEV1 is a model assumption (RAPID measured lung "
                          "density, not FEV1).")
-        p = spec.panel("fev1", box=(80, 40, 750, 370), legend="lower left",
+        p = spec.panel("fev1", box=(80, 40, 750, 370), legend="upper right",
                        title="Illustrative model person, not a prognosis",
                        x=Axis(*xplots.LUNG_AGE_RANGE, label="Age (years)",
                               ticks=list(range(20, 81, 10))),
@@ -294,7 +294,7 @@ class LungExplorer(TwoFacedExplorer):
                         els = []
                         if aug is not None:
                             els.append(vline(p, aug, color=AUG_COLOR, dash="2 3",
-                                             label=f"augmentation from {aug}", at=0.97))
+                                             legend=f"augmentation from {aug}"))
                             if len(v["band_age_years"]) >= 2:
                                 els.append(area(p, v["band_age_years"], v["band_low_percent"],
                                                 v["band_high_percent"], color=AUG_COLOR,
