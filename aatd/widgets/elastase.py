@@ -187,7 +187,8 @@ class ElastaseExplorer(TwoFacedExplorer):
             "exposure_at_setting_nM_s": at,
             "smoker_bend_uM": kinetics.exposure_bend_uM(g, smoker=True) if smoker else None,
             "band_uM": (rng.low_uM, rng.high_uM),
-            "curve_label": f"{g} protein" + (", smoker" if smoker else ""),
+            "curve_label": (f"{g} protein" if g not in NO_PROTEIN
+                            else "M protein (Q0Q0 makes none)") + (", smoker" if smoker else ""),
             "marker_label": f"{at / self._mm_exposure:.3g}× MM",
             "half_time_s": kinetics.inhibition_half_time_s(g, aat_uM=aat_uM, smoker=smoker),
             "relative_to_mm": at / self._mm_exposure,
