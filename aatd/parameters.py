@@ -11,7 +11,10 @@ Each :class:`Parameter` has a value, a unit, a source (a bibtex key of
     chosen so that the model meets a published target (the note names the target);
 ``illustrative``
     no source: chosen to make the model explainable; changing it changes the pictures,
-    not the teaching point.
+    not the teaching point;
+``assumption``
+    no measurement exists to fit: a stated assumption with a range (``allowed_range``)
+    that the evidence allows; figures draw the whole range, not only the default.
 
 ``aatd.kinetics`` and ``aatd.lung`` read their numbers from here, and the book page
 "The model" prints this table, so the code and the page cannot drift apart.
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from . import units
 
 #: Allowed values of :attr:`Parameter.status`.
-STATUSES = ("sourced", "derived", "fitted", "illustrative")
+STATUSES = ("sourced", "derived", "fitted", "illustrative", "assumption")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class Parameter:
     symbol: str = ""
     #: for ``fitted`` parameters: the published target the value was chosen to meet
     fitted_to: str = ""
+    #: for ``assumption`` parameters: the (low, high) range the model allows and draws
+    allowed_range: tuple = ()
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -54,6 +59,17 @@ class Parameter:
             raise ValueError(
                 f"parameter {self.name!r}: fitted_to names the target of a fitted "
                 f"parameter and only of one (status {self.status!r})"
+            )
+        if (self.status == "assumption") != bool(self.allowed_range):
+            raise ValueError(
+                f"parameter {self.name!r}: allowed_range gives the range of an assumption "
+                f"parameter and only of one (status {self.status!r})"
+            )
+        if self.allowed_range and not (
+                self.allowed_range[0] <= self.value <= self.allowed_range[1]):
+            raise ValueError(
+                f"parameter {self.name!r}: value {self.value!r} lies outside its "
+                f"allowed_range {self.allowed_range!r}"
             )
 
 
@@ -203,6 +219,25 @@ PARAMETERS: tuple[Parameter, ...] = (
         "trough (a conservative level) from the start age; the infused protein is M.",
         r"s_\mathrm{aug}",
     ),
+    Parameter(
+        "augmentation_fev1_fraction", 1.0 / 3.0,
+        "of the deficiency-related excess decline", "chapman2015", "assumption",
+        "Share of the deficiency-related excess FEV1 decline (the person's elastase damage "
+        "minus an MM person's in the same smoking state) that augmentation removes while "
+        "it is given. An assumption: the RAPID trial measured CT lung density, whose loss "
+        "was about a third slower with treatment, and showed no FEV1 or survival benefit; no "
+        "trial gives an FEV1 effect to fit. Figures draw the whole range 0 to 1/2.",
+        r"f_\mathrm{aug}",
+        allowed_range=(0.0, 0.5),
+    ),
+    Parameter(
+        "model_end_percent_of_age25", 15.0, "% of the age-25 FEV1", "", "illustrative",
+        "Where the model's range ends: each curve stops with a marker when FEV1 reaches "
+        "this share of its age-25 value, and rates over spans that reach it are reported "
+        "as not meaningful. The model says nothing about symptoms or survival at such "
+        "low values; this is the model's limit, not a clinical threshold.",
+        r"p_\mathrm{end}",
+    ),
 )
 
 _BY_NAME = {p.name: p for p in PARAMETERS}
@@ -229,7 +264,7 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 def format_value(v: float) -> str:
     """A parameter value for people: ``9.7 × 10⁶``, ``0.0886``, ``975``."""
     if v == 0 or 1e-3 <= abs(v) < 1e5:
-        return f"{v:g}"
+        return f"{v:.4g}"
     mant, exp = f"{v:.3g}".split("e")
     return f"{mant} × 10{str(int(exp)).translate(_SUPERSCRIPT)}"
 
@@ -257,6 +292,9 @@ def to_markdown(cite: bool = True) -> str:
         sym = f"${p.symbol}$" if p.symbol else "—"
         unit = f" {p.unit}" if p.unit else ""
         status = f"**{p.status}** to: {p.fitted_to}" if p.fitted_to else f"**{p.status}**"
+        if p.allowed_range:
+            lo, hi = p.allowed_range
+            status += f"; range {format_value(lo)}–{format_value(hi)}"
         lines += [
             f"* - {sym}",
             f"  - {format_value(p.value)}{unit}",

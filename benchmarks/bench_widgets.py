@@ -91,7 +91,6 @@ def naive_lung():
         fig, ax = new_figure(8.6, 4.8)
         ax.plot(AGES, ref.percent_of_age25, "--", label="MM never-smoker")
         ax.plot(AGES, traj.percent_of_age25, label="chosen person")
-        ax.axhline(50, ls="--")
         ax.set_xlabel("Age (years)")
         ax.set_ylabel("FEV1 (% of its value at age 25)")
         ax.legend()

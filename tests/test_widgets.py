@@ -111,6 +111,23 @@ def test_readout_half_time_and_ratio(elastase):
         elastase.state())
 
 
+def test_q0q0_pins_the_serum_slider_at_zero(elastase):
+    elastase.set(genotype="Q0Q0")
+    slider = elastase.controls["aat_uM"]
+    assert slider.value == 0.0 and slider.disabled
+    assert "no AAT protein" in elastase._readout(elastase.state())
+    slider.value = 30.0  # as a front end would, were it enabled: snaps back
+    assert slider.value == 0.0 and _marker_y(elastase) == pytest.approx(
+        kinetics.elastase_exposure("Q0Q0", aat_uM=0.0))
+    with pytest.raises(ValueError, match="Q0Q0.*no AAT protein.*30"):
+        elastase.set(aat_uM=30.0)
+    with pytest.raises(ValueError, match="pinned at 0"):
+        elastase.set(genotype="Q0Q0", aat_uM=5.0)
+    elastase.set(genotype="ZZ")
+    assert not slider.disabled and slider.value > 0  # positive control
+    elastase.set(genotype="MM")
+
+
 def test_fast_burst_matches_solve_ivp():
     for g, a, s in [("MM", None, False), ("ZZ", None, True), ("MZ", 12.0, False),
                     ("SZ", 0.0, True)]:
@@ -226,3 +243,18 @@ def test_lung_labels_say_model_not_prognosis(lung_x):
     html = lung_x.static_html()
     assert "not a prognosis" in html and "model assumption" in html
     assert "not a prognosis" in lung_x.widget.children[0].value
+    assert "severe airflow limitation" not in html
+
+
+def test_lung_live_readout_past_the_end_prints_no_rate(lung_x):
+    lung_x.set(genotype="ZZ", smoking="former", quit_age=70, augmentation_start_age=None)
+    text = lung_x._readout(lung_x.state())
+    assert "After quitting at 70, a rate from 70 to 80 is not meaningful" in text
+    assert " 0 mL/yr" not in text
+    end = lung.model_end_age("ZZ", smoking="former", quit_age=70)
+    assert f"ends at {end:.1f}" in text
+    xs = np.asarray(lung_x._h["person"].get_xdata(), dtype=float)
+    assert xs[-1] == pytest.approx(end)
+    assert lung_x._h["end"].get_xdata()[0] == pytest.approx(end)
+    lung_x.set(augmentation_start_age=40)
+    assert lung_x._h["aug_span"].get_visible()

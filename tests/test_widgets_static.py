@@ -48,8 +48,12 @@ def test_elastase_grid_covers_every_control_value(elastase):
     assert ctl["aat_uM"]["step"] == 1
     assert [v for v, _ in ctl["genotype"]["options"]] == list(GENOTYPES)
     assert data["keys"] == ["genotype", "aat_uM", "smoker"]
-    expected = {f"{g}|{a}|{s}" for g in GENOTYPES for a in range(61) for s in "01"}
+    # Q0Q0 makes no protein: its slider is disabled ("-" in the key) and pinned at 0
+    assert ctl["aat_uM"]["en"] == {"genotype": [g for g in GENOTYPES if g != "Q0Q0"]}
+    expected = {f"{g}|{a}|{s}" for g in GENOTYPES if g != "Q0Q0" for a in range(61)
+                for s in "01"} | {"Q0Q0|-|0", "Q0Q0|-|1"}
     assert set(data["states"]) == expected
+    assert len(expected) == 6 * 61 * 2 + 2
     for st in data["states"].values():
         assert set(st["r"]) == {"uM", "mg_dl"}
     # choosing a genotype moves the slider to its typical level, snapped to the grid
@@ -87,7 +91,7 @@ def _pool(data, ref):
 def test_elastase_grid_numbers_come_from_the_model(elastase):
     _, _, data = elastase
     for g, a, s in [("ZZ", 5, False), ("MM", 33, True), ("SZ", 11, False), ("Q0Q0", 0, True)]:
-        st = data["states"][f"{g}|{a}|{int(s)}"]
+        st = data["states"][f"{g}|{'-' if g == 'Q0Q0' else a}|{int(s)}"]
         mark = next(e for e in st["e"] if e["k"] == "mark")
         assert mark["x"] == a
         assert mark["y"] == sig4(kinetics.elastase_exposure(g, aat_uM=float(a), smoker=s))
@@ -113,6 +117,103 @@ def test_lung_grid_numbers_come_from_the_model(lung_x):
     decline = lung.decline_ml_per_year("ZZ", smoking="former", quit_age=40)
     assert f"{decline:.0f} mL/yr" in st["r"]
     assert ages[0] == 20 and ages[-1] == 80
+
+
+def test_no_q0q0_state_shows_protein_above_zero(elastase):
+    _, _, data = elastase
+    q0 = {k: st for k, st in data["states"].items() if k.startswith("Q0Q0|")}
+    assert set(q0) == {"Q0Q0|-|0", "Q0Q0|-|1"}
+    for st in q0.values():
+        assert all(e["x"] == 0 for e in st["e"] if e["k"] == "mark")
+        for text_ in st["r"].values():
+            assert "no AAT protein" in text_ and "Q0Q0 protein at" not in text_
+    assert data["links"][0]["table"]["Q0Q0"] == 0
+    # positive control: the other genotypes do show a level above 0 in their readouts
+    assert "ZZ protein at 30 µM" in data["states"]["ZZ|30|0"]["r"]["uM"]
+
+
+_RATE = re.compile(r"(-?\d+(?:\.\d+)?) mL/yr")
+
+
+def _lung_state_args(key):
+    g, smoking, q, aug = key.split("|")
+    return (g, smoking, None if q == "-" else int(q), None if aug == "none" else int(aug))
+
+
+def test_every_lung_readout_rate_is_the_models_decline_and_positive(lung_x):
+    """Every mL/yr a lung readout prints is decline_ml_per_year for its state at the
+    precision shown (nothing clamped), and is > 0; spans past the end get no number."""
+    x, _, data = lung_x
+    ref = f"MM never-smoker: {lung.decline_ml_per_year('MM'):.0f} mL/yr"
+    checked = not_meaningful = 0
+    for key, st in data["states"].items():
+        g, smoking, q, aug = _lung_state_args(key)
+        kw = {"smoking": smoking, "quit_age": q, "augmentation_start_age": aug}
+        text_ = st["r"]
+        for v in _RATE.findall(text_):
+            assert float(v) > 0, (key, text_)
+        main = lung.decline_within_model_ml_per_year(g, **kw)
+        if main is None:
+            assert "from 40 to 60 is not meaningful" in text_
+            not_meaningful += 1
+        else:
+            assert f"40 to 60: {lung.decline_ml_per_year(g, **kw):.0f} mL/yr ({ref})" in text_
+            checked += 1
+        if aug is not None and main is not None:
+            lo, hi = (lung.decline_within_model_ml_per_year(
+                g, augmentation_fev1_fraction=f, **kw) for f in (0.5, 0.0))
+            if lo is not None and hi is not None:
+                assert f"gives {lo:.0f}–{hi:.0f} mL/yr" in text_, key
+        if q is not None:
+            a = max(q, 25)
+            after = lung.decline_within_model_ml_per_year(g, from_age=a,
+                                                          to_age=min(a + 10, 80), **kw)
+            if after is None:
+                assert f"after quitting at {q}".capitalize() in text_ or (
+                    f"After quitting at {q}" in text_), key
+                assert "is not meaningful" in text_
+            else:
+                raw = lung.decline_ml_per_year(g, from_age=a, to_age=min(a + 10, 80), **kw)
+                assert f"after quitting at {q}: {raw:.0f} mL/yr" in text_, key
+    assert checked > 500 and not_meaningful > 10  # both branches are exercised
+
+
+def test_lung_curves_end_at_the_models_end_with_a_marker(lung_x):
+    _, _, data = lung_x
+    ended = 0
+    for key, st in data["states"].items():
+        g, smoking, q, aug = _lung_state_args(key)
+        traj = lung.fev1_trajectory(g, smoking=smoking, quit_age=q, augmentation_start_age=aug)
+        person = next(e for e in st["e"] if e["k"] == "line")
+        ys = _pool(data, person["y"])
+        assert min(ys) >= sig4(lung.MODEL_END_PERCENT)
+        ends = [e for e in st["e"] if e["k"] == "mark" and "range ends" in (e.get("t") or "")]
+        end = traj.end_age_years
+        if end is not None and end <= 80:
+            ended += 1
+            assert len(ends) == 1 and ends[0]["y"] == sig4(lung.MODEL_END_PERCENT)
+            assert ends[0]["x"] == sig4(end)
+            assert _pool(data, person["x"])[-1] == sig4(end)
+        else:
+            assert not ends
+    assert ended > 100
+
+
+def test_lung_augmentation_band_spans_the_assumptions_range(lung_x):
+    _, _, data = lung_x
+    st = data["states"]["ZZ|never|-|40"]
+    band = next(e for e in st["e"] if e["k"] == "area")
+    xs, lo, hi = (_pool(data, band[k]) for k in ("x", "y0", "y1"))
+    low = lung.fev1_trajectory("ZZ", augmentation_start_age=40, ages=xs,
+                               augmentation_fev1_fraction=0.0)
+    high = lung.fev1_trajectory("ZZ", augmentation_start_age=40, ages=xs,
+                                augmentation_fev1_fraction=0.5)
+    assert lo == [sig4(v) for v in low.percent_of_age25]
+    assert hi == [sig4(v) for v in high.percent_of_age25]
+    assert xs[0] == 40 and all(h >= low_ for h, low_ in zip(hi, lo))
+    assert not any(e["k"] == "area" for e in data["states"]["ZZ|never|-|none"]["e"])
+    # no severity line without a source: the panel has no horizontal line at all
+    assert not any(e["k"] == "hl" for e in data["static"])
 
 
 # ------------------------------------------------------------------------ format

@@ -18,6 +18,7 @@ from .style import (  # noqa: F401
 )
 from .genetics import serum_by_genotype  # noqa: F401
 from .chapters_sim import (  # noqa: F401
+    augmentation_assumption,
     burst_time_course,
     decline_vs_cohorts,
     exposure_curve,

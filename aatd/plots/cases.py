@@ -64,15 +64,16 @@ def case_trajectories(people=CASES, ages=None):
 
     fig, ax = new_figure(7.5, 4.4)
     with style():
+        from .chapters_sim import end_note, plot_until_end
+
         ref = lung.fev1_trajectory("MM", smoking="never", ages=ages)
-        ax.plot(ref.age_years, ref.percent_of_age25, color=OKABE_ITO["black"], lw=1.4,
-                ls=":", zorder=5, label="Reference: MM, never smoked")
+        plot_until_end(ax, ref, color=OKABE_ITO["black"], lw=1.4, ls=":", zorder=5,
+                       label="Reference: MM, never smoked")
         for i, person in enumerate(people):
             traj = person.trajectory(ages)
-            ax.plot(traj.age_years, traj.percent_of_age25,
-                    color=GENOTYPE_COLORS[traj_genotype(person)],
-                    ls=_LINESTYLES[i % len(_LINESTYLES)], lw=2.4,
-                    label=f"{person.name}: {person.story}")
+            plot_until_end(ax, traj, color=GENOTYPE_COLORS[traj_genotype(person)],
+                           ls=_LINESTYLES[i % len(_LINESTYLES)], lw=2.4,
+                           label=f"{person.name}: {person.story}")
             if person.quit_age is not None:
                 y = float(np.interp(person.quit_age, traj.age_years, traj.percent_of_age25))
                 ax.plot([person.quit_age], [y], "o", color=GENOTYPE_COLORS[traj_genotype(person)],
@@ -84,6 +85,7 @@ def case_trajectories(people=CASES, ages=None):
         ax.set_xlim(float(np.min(ages)), float(np.max(ages)))
         ax.set_ylim(0, 105)
         ax.set_title("Illustrative model people, not prognoses", fontsize=11)
+        end_note(ax)
         ax.legend(loc="lower left")
     return fig
 

@@ -110,6 +110,40 @@ _SMOKING_TEXT = {"never": "never smokes", "current": "smokes from 18", "former":
 _SMOKING_STYLE = {"never": "-", "current": "--", "former": "-."}
 
 
+def plot_until_end(ax, traj, *, color, label=None, end_label=True, **kw):
+    """Plot ``traj.percent_of_age25`` up to the end of the model's range and mark the end.
+
+    The curve stops where FEV1 reaches :data:`aatd.lung.MODEL_END_PERCENT` of its age-25
+    value (``traj.end_age_years``), with a black cross there: below it the model says
+    nothing. Returns the line.
+    """
+    from .. import lung
+
+    inside = traj.within_model()
+    x, y = traj.age_years[inside], traj.percent_of_age25[inside]
+    end = traj.end_age_years
+    shown = end is not None and traj.age_years[0] <= end <= traj.age_years[-1]
+    if shown:
+        x, y = np.append(x, end), np.append(y, lung.MODEL_END_PERCENT)
+    (ln,) = ax.plot(x, y, color=color, label=label, **kw)
+    if shown:
+        ax._aatd_end_shown = True  # for end_note
+        ax.plot([end], [lung.MODEL_END_PERCENT], "X", color="#000000", ms=8, zorder=6)
+        if end_label:
+            ax.annotate(f"model ends at {end:.0f}", (end, lung.MODEL_END_PERCENT),
+                        xytext=(6, 4), textcoords="offset points", fontsize=8.5)
+    return ln
+
+
+def end_note(ax):
+    """A note explaining the crosses, when a curve on ``ax`` ended (drawn once)."""
+    if not getattr(ax, "_aatd_end_shown", False):
+        return
+    ax.text(0.99, 0.02, "✕ curve ends at 15% of its age-25 FEV1 (the model's range ends)",
+            transform=ax.transAxes, ha="right", va="bottom", fontsize=8.5,
+            color=OKABE_ITO["grey"])
+
+
 def _percent_axes(ax):
     ax.set_xlim(_LIFE_AGES[0], _LIFE_AGES[-1])
     ax.set_ylim(0, 110)
@@ -131,10 +165,10 @@ def fev1_lifetimes(scenarios=(("MM", "never"), ("MM", "current"), ("ZZ", "never"
     with style():
         for g, smoking in scenarios:
             traj = lung.fev1_trajectory(g, smoking=smoking, ages=_LIFE_AGES)
-            ax.plot(traj.age_years, traj.percent_of_age25, lw=2.2,
-                    color=GENOTYPE_COLORS[genetics.parse_genotype(g)],
-                    ls=_SMOKING_STYLE[smoking], label=f"{g}, {_SMOKING_TEXT[smoking]}")
+            plot_until_end(ax, traj, lw=2.2, color=GENOTYPE_COLORS[genetics.parse_genotype(g)],
+                           ls=_SMOKING_STYLE[smoking], label=f"{g}, {_SMOKING_TEXT[smoking]}")
         _percent_axes(ax)
+        end_note(ax)
         ax.legend(loc="lower left")
         ax.set_title("Illustrative model people, not a prognosis", fontsize=10,
                      color=OKABE_ITO["grey"], loc="right")
@@ -154,11 +188,10 @@ def quitting_ages(genotype="ZZ", quit_ages=(30, 40, 50)):
     fig, ax = new_figure(7.5, 4.4)
     with style():
         never = lung.fev1_trajectory(g, smoking="never", ages=_LIFE_AGES)
-        ax.plot(never.age_years, never.percent_of_age25, color=color, lw=2.2,
-                label=f"{g}, never smokes")
+        plot_until_end(ax, never, color=color, lw=2.2, label=f"{g}, never smokes")
         current = lung.fev1_trajectory(g, smoking="current", ages=_LIFE_AGES)
-        ax.plot(current.age_years, current.percent_of_age25, color=color, lw=2.2, ls="--",
-                label=f"{g}, smokes from 18, never stops", zorder=3)
+        plot_until_end(ax, current, color=color, lw=2.2, ls="--",
+                       label=f"{g}, smokes from 18, never stops", zorder=3)
         greys = (OKABE_ITO["black"], OKABE_ITO["grey"], "#8A8A8A")
         for n, q in enumerate(quit_ages):
             # before the quit age the person is a smoker: draw only the part after it
@@ -166,13 +199,57 @@ def quitting_ages(genotype="ZZ", quit_ages=(30, 40, 50)):
             traj = lung.fev1_trajectory(g, smoking="former", quit_age=q,
                                         ages=np.concatenate([[q], after]))
             shade = greys[n % len(greys)]
-            ax.plot(traj.age_years, traj.percent_of_age25, color=shade, lw=1.8, ls="-.",
-                    label=f"{g}, stops at {q:g}", zorder=2)
+            plot_until_end(ax, traj, color=shade, lw=1.8, ls="-.", end_label=False,
+                           label=f"{g}, stops at {q:g}", zorder=2)
             ax.plot([q], traj.percent_of_age25[:1], "o", color=shade, ms=6, zorder=4)
         _percent_axes(ax)
+        end_note(ax)
         ax.legend(loc="lower left", fontsize=9.5)
         ax.set_title("Illustrative model people, not a prognosis", fontsize=10,
                      color=OKABE_ITO["grey"], loc="right")
+    return fig
+
+
+def augmentation_assumption(genotype="ZZ", smoking="never", start_age=40):
+    """FEV1 (% of age-25 value) without and with augmentation from ``start_age``, with the
+    assumption's whole range drawn as a band.
+
+    Augmentation's FEV1 effect is an assumption parameter (``chapman2015``: RAPID measured
+    CT lung density, not FEV1): the line is the default, a third of the deficiency-related
+    excess removed; the band runs from no effect to a half. An MM never-smoker is shown
+    for reference.
+    """
+    from .. import lung
+
+    g = genetics.parse_genotype(genotype)
+    color = GENOTYPE_COLORS[g]
+    lo_f, hi_f = lung.AUGMENTATION_FEV1_RANGE
+    fig, ax = new_figure(7.5, 4.4)
+    with style():
+        ref = lung.fev1_trajectory("MM", ages=_LIFE_AGES)
+        plot_until_end(ax, ref, color=OKABE_ITO["grey"], lw=1.6, ls=":",
+                       label="MM, never smokes")
+        without = lung.fev1_trajectory(g, smoking=smoking, ages=_LIFE_AGES)
+        plot_until_end(ax, without, color=color, lw=2.2, ls="--",
+                       label=f"{g}, {_SMOKING_TEXT[smoking]}, no augmentation")
+        kw = {"smoking": smoking, "augmentation_start_age": start_age, "ages": _LIFE_AGES}
+        high = lung.fev1_trajectory(g, augmentation_fev1_fraction=hi_f, **kw)
+        low = lung.fev1_trajectory(g, augmentation_fev1_fraction=lo_f, **kw)
+        stop = _LIFE_AGES[-1] if low.end_age_years is None else low.end_age_years
+        sel = (_LIFE_AGES >= start_age) & (_LIFE_AGES <= stop)
+        ax.fill_between(_LIFE_AGES[sel], low.percent_of_age25[sel],
+                        high.percent_of_age25[sel], color=OKABE_ITO["bluish_green"],
+                        alpha=0.35, lw=0, label="assumed effect: 0 to ½ of the excess removed")
+        default = lung.fev1_trajectory(g, **dict(kw, ages=_LIFE_AGES[_LIFE_AGES >= start_age]))
+        plot_until_end(ax, default, color=OKABE_ITO["bluish_green"], lw=2.2,
+                       label="assumed effect: ⅓ of the excess removed (default)")
+        ax.axvline(start_age, color=OKABE_ITO["bluish_green"], ls=":", lw=1.2)
+        ax.text(start_age + 0.6, 104, f"augmentation from {start_age:g}", fontsize=9)
+        _percent_axes(ax)
+        end_note(ax)
+        ax.legend(loc="lower left", fontsize=9)
+        ax.set_title("Illustrative model people; the FEV1 effect is an assumption",
+                     fontsize=10, color=OKABE_ITO["grey"], loc="right")
     return fig
 
 

@@ -148,9 +148,12 @@ LUNG_PERCENT_RANGE = (0.0, 110.0)
 PERSON_COLOR = OKABE_ITO["vermillion"]
 
 
-def lung_explorer_figure(severe_percent: float, severe_label: str):
+def lung_explorer_figure():
     """FEV1 (% of its value at 25) against age, Fletcher–Peto style; see
-    :func:`update_lung_explorer`."""
+    :func:`update_lung_explorer`. No clinical reference line: the model has no
+    predicted-value reference, so a severity line on this scale would have no source."""
+    from matplotlib.patches import Polygon
+
     with style():
         fig = Figure(figsize=(8.6, 4.8))
         ax = fig.add_axes((0.09, 0.12, 0.88, 0.78))
@@ -160,19 +163,24 @@ def lung_explorer_figure(severe_percent: float, severe_label: str):
         ax.set_xlabel("Age (years)")
         ax.set_ylabel("FEV1 (% of its value at age 25)")
         h["title"] = fig.text(0.09, 0.955, "", fontsize=12, ha="left", va="center")
-        ax.axhline(severe_percent, color=THRESHOLD_COLOR, ls="--", lw=1.5)
-        ax.text(20.8, severe_percent + 1.5, severe_label, fontsize=9, color="#111111")
-        h["aug_span"] = ax.axvspan(80, 80, color=OKABE_ITO["bluish_green"], alpha=0.12, lw=0)
+        h["aug_span"] = Polygon([[80, 0], [80, 0]], closed=True, lw=0, alpha=0.35,
+                                facecolor=OKABE_ITO["bluish_green"], visible=False)
+        ax.add_patch(h["aug_span"])
+        (h["aug_start"],) = ax.plot([], [], color=OKABE_ITO["bluish_green"], lw=1.5, ls=":")
         (h["reference"],) = ax.plot([], [], color=REFERENCE_COLOR, lw=2, ls="--",
                                     label="MM never-smoker")
         (h["person"],) = ax.plot([], [], color=PERSON_COLOR, lw=2.8, label="chosen person")
+        (h["end"],) = ax.plot([], [], "X", ms=10, color="#000000", zorder=6)
+        h["end_text"] = ax.text(0, 0, "", fontsize=9, ha="right", va="bottom")
         (h["quit"],) = ax.plot([], [], "v", ms=10, color="#000000", zorder=5)
         h["quit_text"] = ax.text(0, 0, "", fontsize=9, ha="center", va="bottom")
         h["aug_text"] = ax.text(0, 104, "", fontsize=9, color="#111111")
         # a static legend (drawn once): who the person is goes in the title
         proxy = Line2D([], [], color="#444444", lw=2.8)
-        ax.legend([proxy, h["reference"]],
-                  ["chosen model person (colour: genotype; see title)", "MM never-smoker"],
+        end_proxy = Line2D([], [], color="#000000", marker="X", ls="none", ms=8)
+        ax.legend([proxy, h["reference"], end_proxy],
+                  ["chosen model person (colour: genotype; see title)", "MM never-smoker",
+                   "curve ends: 15% of its age-25 FEV1 (the model's range ends)"],
                   loc="lower left", fontsize=9)
         ax.text(79.5, 2.5, "Illustrative model person, not a prognosis", fontsize=9,
                 ha="right", va="bottom", style="italic", color="#333333")
@@ -181,17 +189,29 @@ def lung_explorer_figure(severe_percent: float, severe_label: str):
 
 def lung_animated(h: dict) -> list:
     """The lung figure's artists that change with the controls (for blitting)."""
-    return [h["aug_span"], h["aug_text"], h["title"], h["reference"], h["person"],
-            h["quit"], h["quit_text"]]
+    return [h["aug_span"], h["aug_start"], h["aug_text"], h["title"], h["reference"],
+            h["person"], h["end"], h["end_text"], h["quit"], h["quit_text"]]
 
 
 def update_lung_explorer(h: dict, v: dict) -> None:
     """Move the lung explorer's artists to view ``v`` (see ``aatd.widgets.lung``)."""
+    import numpy as np
+
     h["reference"].set_data(v["age_years"], v["reference_percent"])
-    h["person"].set_data(v["age_years"], v["person_percent"])
+    h["person"].set_data(v["person_age_years"], v["person_percent"])
     h["person"].set_color(v["color"])
     h["title"].set_text(v["title"])
-    if v["quit_age"] is None:
+    if v["end_age_years"] is None:
+        h["end"].set_data([], [])
+        h["end_text"].set_text("")
+    else:
+        h["end"].set_data([v["end_age_years"]], [v["end_percent"]])
+        right = v["end_age_years"] < 68  # label on the side with room
+        h["end_text"].set_horizontalalignment("left" if right else "right")
+        h["end_text"].set_position((v["end_age_years"] + (1.2 if right else -1.2),
+                                    v["end_percent"] + 2.5))
+        h["end_text"].set_text(v["end_label"])
+    if v["quit_percent"] is None:
         h["quit"].set_data([], [])
         h["quit_text"].set_text("")
     else:
@@ -202,10 +222,17 @@ def update_lung_explorer(h: dict, v: dict) -> None:
     start = v["augmentation_start_age"]
     if start is None:
         h["aug_span"].set_visible(False)
+        h["aug_start"].set_data([], [])
         h["aug_text"].set_text("")
     else:
-        h["aug_span"].set_visible(True)
-        h["aug_span"].set_x(start)
-        h["aug_span"].set_width(LUNG_AGE_RANGE[1] - start)
+        h["aug_start"].set_data([start, start], [0, 100])
         h["aug_text"].set_position((start + 0.5, 101))
-        h["aug_text"].set_text("augmentation\n(FEV1 effect assumed)")
+        h["aug_text"].set_text("augmentation: band = assumed FEV1 effect\n"
+                               "(0 to ½ of the excess; line: ⅓)")
+        x, lo, hi = v["band_age_years"], v["band_low_percent"], v["band_high_percent"]
+        if len(x) >= 2:
+            xy = np.concatenate([np.column_stack([x, hi]), np.column_stack([x, lo])[::-1]])
+            h["aug_span"].set_xy(xy)
+            h["aug_span"].set_visible(True)
+        else:
+            h["aug_span"].set_visible(False)

@@ -19,9 +19,14 @@ def calibration_vs_published(x_max_ml_per_year: float = 130.0):
     targets = lung.CALIBRATION_TARGETS
     # the two rules without a published number, drawn as bands too
     by_label = {r["label"]: r["model_ml_per_year"] for r in rows}
+    mm, zz = by_label["MM never-smoker"], by_label["ZZ never-smoker"]
+    mm_smoker = by_label["MM current smoker"]
     rule_bands = {
-        "MZ never-smoker": (by_label["MM never-smoker"] - 5, by_label["MM never-smoker"] + 5),
-        "Q0Q0 never-smoker": (by_label["ZZ never-smoker"], x_max_ml_per_year),
+        "MZ never-smoker": (mm - 5, mm + 5),
+        "Q0Q0 never-smoker": (zz, x_max_ml_per_year),
+        "MZ current smoker": (mm_smoker - 2, mm_smoker + 2),
+        # augmentation's assumed effect removes 1/4 to 1/2 of the ZZ excess over MM
+        "ZZ never-smoker, augmentation from 40": (zz - 0.5 * (zz - mm), zz - 0.25 * (zz - mm)),
     }
     fig, ax = new_figure(7.4, 4.6)
     with style():

@@ -65,7 +65,7 @@ controls' values::
     return spec
 
 Element helpers (module functions): :func:`line`, :func:`marker`, :func:`vline`,
-:func:`hline`, :func:`band`, :func:`rect`, :func:`text`. Arrays passed to them go into a
+:func:`hline`, :func:`band`, :func:`area`, :func:`rect`, :func:`text`. Arrays passed to them go into a
 de-duplicated pool, so many states can share one curve. Numbers are rounded to 4
 significant digits (:func:`sig4`); the JSON has sorted keys and no whitespace, so the same
 explorer always gives byte-identical HTML (strict nbval compares ``text/html``). Element
@@ -100,6 +100,7 @@ __all__ = [
     "StaticSpec",
     "Table",
     "TwoFacedExplorer",
+    "area",
     "band",
     "compact_json",
     "hline",
@@ -282,6 +283,13 @@ def band(panel, x0, x1, *, color, opacity=0.15, label=None, legend=None, y0=None
     """A shaded region from data ``x0`` to ``x1`` (full height unless ``y0``/``y1``)."""
     return _el("band", panel, x0=float(x0), x1=float(x1), y0=y0, y1=y1, c=color, o=opacity,
                t=label, lg=legend)
+
+
+def area(panel, x, y0, y1, *, color, opacity=0.3, legend=None):
+    """A filled region between two curves ``y0`` and ``y1`` over data points ``x``
+    (arrays; pooled), e.g. the range of an assumption."""
+    return _el("area", panel, x=_Arr(x), y0=_Arr(y0), y1=_Arr(y1), c=color, o=opacity,
+               lg=legend)
 
 
 def rect(panel, x0, x1, y0, y1, *, fill, stroke=None, opacity=None, label=None,

@@ -3,7 +3,9 @@
 Controls: genotype preset (choosing one moves the serum slider to that genotype's typical
 level, ``brantly1991``), serum AAT 0–60 µM (moving it keeps the genotype's protein
 kinetics, ``ogushi1987``), smoker (oxidises 40% of lining-fluid AAT, ``carp1982``) and the
-readout's units (µM, or mg/dL stating the assay standard, ``brantly1991``).
+readout's units (µM, or mg/dL stating the assay standard, ``brantly1991``). ``Q0Q0`` makes
+no AAT protein, so with that genotype the serum slider is pinned at 0 µM (disabled in both
+faces) and no other level can be set.
 
 One figure, updated in place: free elastase and active AAT over time after one burst;
 elastase exposure against serum AAT with the genotype ranges, the 11 µM protective
@@ -43,6 +45,8 @@ CURVE_UM = np.linspace(0.0, AAT_MAX_UM, 241)
 GRID_UM = np.arange(0.0, AAT_MAX_UM + GRID_STEP_UM / 2, GRID_STEP_UM)
 UNITS = {"uM": "µM", "mg_dl": "mg/dL"}
 _QUAD_POINTS = 1500
+#: Genotypes that make no AAT protein: the serum slider is pinned at 0 for them.
+NO_PROTEIN = tuple(g for g in GENOTYPES if not genetics.protein_shares(g))
 
 
 def burst_time_course(genotype=None, *, aat_uM=None, smoker=False, t_s=T_S):
@@ -135,14 +139,34 @@ class ElastaseExplorer(TwoFacedExplorer):
             raise ValueError(f"units must be one of {', '.join(UNITS)}, got {value!r}")
         return super()._check(name, value)
 
+    def set(self, **values):
+        """As :meth:`TwoFacedExplorer.set`; a genotype without protein (``Q0Q0``) refuses
+        any serum level but 0 µM (``ValueError``)."""
+        g = values.get("genotype", self.controls["genotype"].value)
+        if "genotype" in values:
+            g = self._check("genotype", g)
+        if g in NO_PROTEIN and "aat_uM" in values:
+            a = self._check("aat_uM", values["aat_uM"])
+            if a != 0.0:
+                raise ValueError(
+                    f"genotype {g!r} makes no AAT protein, so aat_uM is pinned at 0 µM; "
+                    f"got aat_uM={values['aat_uM']!r}")
+        return super().set(**values)
+
     def _after_set(self, name, value):
+        slider = self.controls["aat_uM"]
         if name == "genotype":
-            self.controls["aat_uM"].value = genetics.serum_aat(value).typical_uM
+            slider.value = genetics.serum_aat(value).typical_uM
+            slider.disabled = value in NO_PROTEIN
+        elif name == "aat_uM" and self.controls["genotype"].value in NO_PROTEIN:
+            slider.value = 0.0  # no protein: nothing to move
 
     # ------------------------------------------------------------------ model → view
     def view(self, genotype, aat_uM, smoker) -> dict:
         """Every number the figure shows for one setting (the model part of a redraw)."""
         g = genetics.parse_genotype(genotype)
+        if g in NO_PROTEIN:
+            aat_uM = 0.0
         e, i = burst_time_course(g, aat_uM=aat_uM, smoker=smoker)
         ref_e = self._ref_e
         curve = kinetics.elastase_exposure(g, aat_uM=CURVE_UM, smoker=smoker)
@@ -163,7 +187,8 @@ class ElastaseExplorer(TwoFacedExplorer):
             "exposure_at_setting_nM_s": at,
             "smoker_bend_uM": kinetics.exposure_bend_uM(g, smoker=True) if smoker else None,
             "band_uM": (rng.low_uM, rng.high_uM),
-            "curve_label": f"{g} protein" + (", smoker" if smoker else ""),
+            "curve_label": (f"{g} protein" if g not in NO_PROTEIN
+                            else "M protein (Q0Q0 makes none)") + (", smoker" if smoker else ""),
             "marker_label": f"{at / self._mm_exposure:.3g}× MM",
             "half_time_s": kinetics.inhibition_half_time_s(g, aat_uM=aat_uM, smoker=smoker),
             "relative_to_mm": at / self._mm_exposure,
@@ -193,6 +218,7 @@ class ElastaseExplorer(TwoFacedExplorer):
         """The readout sentence for one setting (both faces use it)."""
         v = view or self.view(genotype, aat_uM, smoker)
         g = v["genotype"]
+        aat_uM = v["aat_uM"]
         if units_ == "mg_dl":
             mm = float(units.uM_to_mg_dl(aat_uM))
             old = float(units.uM_to_mg_dl(aat_uM, standard="old_commercial"))
@@ -200,7 +226,11 @@ class ElastaseExplorer(TwoFacedExplorer):
                      f"{old:.0f} mg/dL on the older commercial standard)")
         else:
             level = f"{aat_uM:.3g} µM"
-        who = f"{g} protein at {level}, {'smoker' if smoker else 'non-smoker'}"
+        status = "smoker" if smoker else "non-smoker"
+        if g in NO_PROTEIN:
+            who = f"{g}: no AAT protein at all (serum 0 µM; the slider stays at 0), {status}"
+        else:
+            who = f"{g} protein at {level}, {status}"
         return (f"{who}. Inhibition half-time {_fmt_time(v['half_time_s'])} "
                 f"(typical MM: {_fmt_time(self._mm_t_half)}). Elastase exposure per burst "
                 f"{_fmt_num(v['exposure_at_setting_nM_s'])} nM·s, "
@@ -239,7 +269,9 @@ class ElastaseExplorer(TwoFacedExplorer):
                     help="Choosing a genotype moves the slider to its typical level.")
         spec.range("aat_uM", "Serum AAT", min=0, max=int(AAT_MAX_UM), step=GRID_STEP_UM,
                    value=self._snap(self.controls["aat_uM"].value), unit=" µM",
-                   help="Moving it keeps the genotype's protein (its reaction speed).")
+                   enabled_if={"genotype": [g for g in GENOTYPES if g not in NO_PROTEIN]},
+                   help="Moving it keeps the genotype's protein (its reaction speed). "
+                        "Q0Q0 makes no protein: the slider stays at 0.")
         spec.checkbox("smoker", "Smoker", value=self.controls["smoker"].value)
         spec.radio("units", "Readout units", [("uM", "µM"), ("mg_dl", "mg/dL")],
                    value=self.controls["units"].value, key=False)
@@ -288,7 +320,7 @@ class ElastaseExplorer(TwoFacedExplorer):
                 strip_els = [band(ps, lo, hi, y0=row + 0.15, y1=row + 0.85, color=color,
                                   opacity=1.0)]
                 bend = kinetics.exposure_bend_uM(g, smoker=True)
-                for a in GRID_UM:
+                for a in (GRID_UM[:1] if g in NO_PROTEIN else GRID_UM):
                     v = self.view(g, float(a), smoker)
                     els = [*strip_els, band(pe, lo, hi, color=color, opacity=0.15)]
                     if smoker:

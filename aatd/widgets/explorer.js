@@ -99,6 +99,12 @@ var aatdExplorerInit = window.aatdExplorerInit || function (uid) {
       mk("path", { d: path(P, arr(el.x), arr(el.y)), fill: "none", stroke: el.c,
         "stroke-width": el.w, "stroke-dasharray": el.d, "stroke-opacity": el.o,
         "stroke-linejoin": "round" }, clipG);
+    } else if (k === "area") {
+      var ax_ = arr(el.x), lo = arr(el.y0), hi = arr(el.y1), d = "";
+      for (var i = 0; i < ax_.length; i++) { d += (i ? "L" : "M") + P.sx(ax_[i]).toFixed(1) + " " + P.sy(hi[i]).toFixed(1); }
+      for (var j = ax_.length - 1; j >= 0; j--) { d += "L" + P.sx(ax_[j]).toFixed(1) + " " + P.sy(lo[j]).toFixed(1); }
+      mk("path", { d: d + "Z", fill: el.c, "fill-opacity": el.o, stroke: "none" }, clipG);
+      lgKind = "band";
     } else if (k === "mark") {
       var cx = P.sx(el.x), cy = P.sy(el.y);
       mk("circle", { cx: cx, cy: cy, r: el.r, fill: el.c, stroke: el.s, "stroke-width": 1.5 }, parent);

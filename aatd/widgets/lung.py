@@ -2,8 +2,11 @@
 
 Controls: genotype, smoking (never / current / former), quit age (former smokers) and
 augmentation start age (or none). The figure shows FEV1 as % of its value at age 25 from
-20 to 80 for the chosen model person beside an MM never-smoker, with a labelled line for
-severe airflow limitation; the readout gives the decline rate (mL/yr).
+20 to 80 for the chosen model person beside an MM never-smoker; each curve ends with a
+marker where it reaches 15% of its age-25 value (the end of the model's range), and with
+augmentation a band shows the assumption's range (0 to 1/2 of the deficiency-related
+excess; the line is the default 1/3). The readout gives the decline rate (mL/yr), or says
+it is not meaningful when the span reaches the end of the model's range.
 
 The model is :mod:`aatd.lung`. This is an illustrative model person, not a prognosis;
 augmentation's effect on FEV1 is a model assumption (RAPID measured slower loss of CT lung
@@ -17,8 +20,8 @@ import numpy as np
 from .. import _checks, genetics, lung
 from .. import plots
 from ..plots import explorers as xplots
-from .base import (Axis, StaticSpec, Table, TwoFacedExplorer, band, hline, line, marker,
-                   preset_genotype)
+from .base import (Axis, StaticSpec, Table, TwoFacedExplorer, area, line, marker,
+                   preset_genotype, vline)
 
 GENOTYPES = genetics.COMMON_GENOTYPES
 SMOKING = lung.SMOKING
@@ -27,14 +30,18 @@ AGES = np.arange(20.0, 81.0, 1.0)
 #: Quit ages and augmentation start ages offered (years): 20–70 in 5-year steps.
 QUIT_AGES = tuple(range(20, 71, 5))
 AUGMENTATION_AGES = tuple(range(20, 71, 5))
-#: The severe-airflow-limitation line (% of the value at 25). Illustrative: the usual
-#: clinical grading uses % of *predicted* FEV1, where below 50% counts as severe.
-SEVERE_PERCENT = 50.0
-SEVERE_LABEL = "severe airflow limitation (about 50%, illustrative)"
+#: Where each curve ends (% of its age-25 value): the model's range ends there.
+END_PERCENT = lung.MODEL_END_PERCENT
+#: The augmentation assumption: default and the range drawn as a band.
+AUG_FRACTION = lung.AUGMENTATION_FEV1_FRACTION
+AUG_RANGE = lung.AUGMENTATION_FEV1_RANGE
+AUG_COLOR = plots.OKABE_ITO["bluish_green"]
+AUG_BAND_LABEL = "assumed FEV1 effect: 0–½ of the excess (line: ⅓)"
 SMOKING_LABELS = {"never": "never smoked", "current": "smokes from 18",
                   "former": "smoked from 18, then quit"}
 NOTICE = ("An illustrative model person, not a prognosis. Augmentation's effect on FEV1 "
-          "is a model assumption: the RAPID trial showed slower loss of CT lung density.")
+          "is a model assumption: the RAPID trial measured CT lung density (its loss was about a "
+          "third slower), not FEV1.")
 
 
 class LungExplorer(TwoFacedExplorer):
@@ -112,30 +119,61 @@ class LungExplorer(TwoFacedExplorer):
         kw = {"smoking": smoking, "quit_age": q,
               "augmentation_start_age": augmentation_start_age}
         traj = lung.fev1_trajectory(g, ages=AGES, **kw)
-        decline = lung.decline_ml_per_year(g, **kw)
-        after = None
+        end = traj.end_age_years
+        inside = traj.within_model()
+        ages, pct = AGES[inside], traj.percent_of_age25[inside]
+        shown_end = end is not None and end <= AGES[-1]
+        if shown_end:  # the curve stops exactly where it reaches END_PERCENT
+            ages, pct = np.append(ages, end), np.append(pct, END_PERCENT)
+        decline = lung.decline_within_model_ml_per_year(g, **kw)
+        after = after_span = None
         if q is not None:
             start = max(float(q), 25.0)
-            after = lung.decline_ml_per_year(g, from_age=start, to_age=min(start + 10, 80),
-                                             **kw)
-        pct = traj.percent_of_age25
+            after_span = (start, min(start + 10, 80.0))
+            after = lung.decline_within_model_ml_per_year(
+                g, from_age=after_span[0], to_age=after_span[1], **kw)
+        band = {"band_age_years": np.array([]), "band_low_percent": np.array([]),
+                "band_high_percent": np.array([]), "decline_range_ml_per_year": None}
+        if augmentation_start_age is not None:
+            low = lung.fev1_trajectory(g, ages=AGES, augmentation_fev1_fraction=AUG_RANGE[0],
+                                       **kw)
+            high = lung.fev1_trajectory(g, ages=AGES, augmentation_fev1_fraction=AUG_RANGE[1],
+                                        **kw)
+            stop = AGES[-1] if low.end_age_years is None else low.end_age_years
+            sel = (AGES >= augmentation_start_age) & (AGES <= stop)
+            band.update(band_age_years=AGES[sel], band_low_percent=low.percent_of_age25[sel],
+                        band_high_percent=high.percent_of_age25[sel])
+            rng = [lung.decline_within_model_ml_per_year(
+                g, augmentation_fev1_fraction=f, **kw) for f in (AUG_RANGE[1], AUG_RANGE[0])]
+            band["decline_range_ml_per_year"] = None if None in rng else tuple(rng)
         parts = [SMOKING_LABELS[smoking] + (f" at {q}" if q is not None else "")]
         if augmentation_start_age is not None:
             parts.append(f"augmentation from {augmentation_start_age}")
+        at65 = None if end is not None and end < 65.0 else float(
+            np.interp(65.0, AGES, traj.percent_of_age25))
+        quit_pct = (None if q is None or (end is not None and q > end)
+                    else float(np.interp(q, AGES, traj.percent_of_age25)))
         return {
             "genotype": g,
             "color": plots.GENOTYPE_COLORS.get(g, xplots.PERSON_COLOR),
             "age_years": AGES,
+            "person_age_years": ages,
             "person_percent": pct,
             "reference_percent": self._reference.percent_of_age25,
             "person_label": f"{g}, " + ", ".join(parts),
             "title": f"Model person: {g}, " + ", ".join(parts),
             "quit_age": q,
-            "quit_percent": None if q is None else float(np.interp(q, AGES, pct)),
+            "quit_percent": quit_pct,
             "augmentation_start_age": augmentation_start_age,
+            "end_age_years": end if shown_end else None,
+            "model_end_age_years": end,
+            "end_percent": END_PERCENT,
+            "end_label": "" if not shown_end else f"range ends at {end:.0f}",
             "decline_ml_per_year": decline,
             "decline_after_quit_ml_per_year": after,
-            "percent_at_65": float(np.interp(65.0, AGES, pct)),
+            "after_quit_span": after_span,
+            "percent_at_65": at65,
+            **band,
         }
 
     def _view_for(self, state) -> dict:
@@ -146,21 +184,45 @@ class LungExplorer(TwoFacedExplorer):
         return self._last_view[1]
 
     def readout_text(self, v: dict) -> str:
-        """The readout sentences for one view (both faces use it)."""
+        """The readout sentences for one view (both faces use it). Every rate printed is
+        :func:`aatd.lung.decline_ml_per_year` for the state; spans that reach the end of
+        the model's range get no number."""
         ref65 = float(np.interp(65.0, AGES, self._reference.percent_of_age25))
-        s = (f"Mean FEV1 decline from 40 to 60: {v['decline_ml_per_year']:.0f} mL/yr "
-             f"(MM never-smoker: {self._ref_decline:.0f} mL/yr). At 65 this model person has "
-             f"{v['percent_at_65']:.0f}% of their FEV1 at 25 (MM never-smoker: {ref65:.0f}%).")
-        if v["decline_after_quit_ml_per_year"] is not None:
+        end = v["end_age_years"]
+        past = "the span reaches the end of the model's range"
+        s = ""
+        if end is not None:
+            s = (f"The curve ends at {end:.1f}, where FEV1 reaches {END_PERCENT:.0f}% of its "
+                 f"age-25 value: the model's range ends there. ")
+        if v["decline_ml_per_year"] is None:
+            s += f"A decline rate from 40 to 60 is not meaningful ({past})."
+        else:
+            s += (f"Mean FEV1 decline from 40 to 60: {v['decline_ml_per_year']:.0f} mL/yr "
+                  f"(MM never-smoker: {self._ref_decline:.0f} mL/yr).")
+            if v["decline_range_ml_per_year"] is not None:
+                lo, hi = v["decline_range_ml_per_year"]
+                s += (f" Augmentation's FEV1 effect is an assumption (a third of the "
+                      f"deficiency-related excess removed); from 0 to a half it gives "
+                      f"{lo:.0f}–{hi:.0f} mL/yr.")
+        if v["percent_at_65"] is None:
+            s += " At 65 this model person is past the end of the model's range"
+        else:
+            s += f" At 65 this model person has {v['percent_at_65']:.0f}% of their FEV1 at 25"
+        s += f" (MM never-smoker: {ref65:.0f}%)."
+        if v["quit_age"] is not None:
             q = v["quit_age"]
-            start = max(q, 25)
-            s += (f" In the 10 years from {start}, after quitting at {q}: "
-                  f"{v['decline_after_quit_ml_per_year']:.0f} mL/yr.")
+            a, b = v["after_quit_span"]
+            if v["decline_after_quit_ml_per_year"] is None:
+                s += (f" After quitting at {q}, a rate from {a:.0f} to {b:.0f} is not "
+                      f"meaningful ({past}).")
+            else:
+                s += (f" In the 10 years from {a:.0f}, after quitting at {q}: "
+                      f"{v['decline_after_quit_ml_per_year']:.0f} mL/yr.")
         return s
 
     # ------------------------------------------------------------------ live face
     def _make_figure(self):
-        fig, self._h = xplots.lung_explorer_figure(SEVERE_PERCENT, SEVERE_LABEL)
+        fig, self._h = xplots.lung_explorer_figure()
         return fig
 
     def _animated_artists(self):
@@ -178,9 +240,13 @@ class LungExplorer(TwoFacedExplorer):
 
     @staticmethod
     def _tables_from_view(v):
+        n = len(v["person_percent"])
+        inside = [f"{x:.4g}" for x in v["person_percent"]]
+        person = [inside[i] if i < n and v["person_age_years"][i] == a else "past the end"
+                  for i, a in enumerate(v["age_years"])]
         return [Table(f"FEV1 as % of its value at 25: {v['person_label']}",
                       ["Age (years)", "Model person (%)", "MM never-smoker (%)"],
-                      [v["age_years"], v["person_percent"], v["reference_percent"]])]
+                      [v["age_years"], person, v["reference_percent"]])]
 
     # ------------------------------------------------------------------ kernel-free face
     def _static_state(self) -> dict:
@@ -194,7 +260,8 @@ class LungExplorer(TwoFacedExplorer):
         init = self._static_state()
         spec = StaticSpec(self, width=860, height=470, description=(
             "FEV1 as % of its value at age 25, from age 20 to 80, for the chosen model "
-            "person and an MM never-smoker."))
+            "person and an MM never-smoker; each curve ends where it reaches 15% of its "
+            "age-25 value."))
         spec.select("genotype", "Genotype", [(g, g) for g in GENOTYPES],
                     value=init["genotype"])
         spec.radio("smoking", "Smoking", [(s, s) for s in SMOKING], value=init["smoking"])
@@ -207,7 +274,7 @@ class LungExplorer(TwoFacedExplorer):
                     value=init["augmentation_start_age"],
                     help="Its effect on FEV1 is a model assumption (RAPID measured lung "
                          "density, not FEV1).")
-        p = spec.panel("fev1", box=(80, 40, 750, 370), legend="lower left",
+        p = spec.panel("fev1", box=(80, 40, 750, 370), legend="upper right",
                        title="Illustrative model person, not a prognosis",
                        x=Axis(*xplots.LUNG_AGE_RANGE, label="Age (years)",
                               ticks=list(range(20, 81, 10))),
@@ -215,8 +282,6 @@ class LungExplorer(TwoFacedExplorer):
                               label="FEV1 (% of its value at age 25)",
                               ticks=list(range(0, 101, 20))))
         spec.add_static(
-            hline(p, SEVERE_PERCENT, color=xplots.REFERENCE_COLOR, dash="5 3",
-                  label=SEVERE_LABEL, at=0.01),
             line(p, AGES, self._reference.percent_of_age25, color=xplots.REFERENCE_COLOR,
                  width=2, dash="7 4", legend="MM never-smoker"),
         )
@@ -228,12 +293,19 @@ class LungExplorer(TwoFacedExplorer):
                         v = self.view(g, smoking, q, aug)
                         els = []
                         if aug is not None:
-                            els.append(band(p, aug, 80, color=plots.OKABE_ITO["bluish_green"],
-                                            opacity=0.12,
-                                            label="augmentation (FEV1 effect assumed)"))
-                        els.append(line(p, AGES, v["person_percent"], color=v["color"],
-                                        width=3, legend=v["person_label"]))
-                        if q is not None:
+                            els.append(vline(p, aug, color=AUG_COLOR, dash="2 3",
+                                             legend=f"augmentation from {aug}"))
+                            if len(v["band_age_years"]) >= 2:
+                                els.append(area(p, v["band_age_years"], v["band_low_percent"],
+                                                v["band_high_percent"], color=AUG_COLOR,
+                                                opacity=0.35, legend=AUG_BAND_LABEL))
+                        els.append(line(p, v["person_age_years"], v["person_percent"],
+                                        color=v["color"], width=3, legend=v["person_label"]))
+                        if v["end_age_years"] is not None:
+                            els.append(marker(p, v["end_age_years"], END_PERCENT,
+                                              color="#000000", r=5, label=v["end_label"],
+                                              legend="curve ends: 15% of its age-25 FEV1"))
+                        if v["quit_percent"] is not None:
                             els.append(marker(p, q, v["quit_percent"], color="#000000", r=5,
                                               label=f"quits at {q}"))
                         values = {"genotype": g, "smoking": smoking,
