@@ -32,9 +32,7 @@ def nonnegative(name: str, value: object, unit: str = "") -> FloatOrArray:
     bad = ~np.isfinite(arr) | (arr < 0)
     if bad.any():
         first = arr[bad].flat[0]
-        raise ValueError(
-            f"{name} must be a finite number >= 0{unit_txt}, got {first!r}"
-        )
+        raise ValueError(f"{name} must be a finite number >= 0{unit_txt}, got {first!r}")
     return float(arr) if arr.ndim == 0 else arr
 
 

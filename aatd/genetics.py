@@ -44,8 +44,7 @@ def parse_genotype(code: object) -> str:
     """
     if not isinstance(code, str):
         raise ValueError(
-            f"genotype must be a string of two alleles from {', '.join(ALLELES)}, "
-            f"got {code!r}"
+            f"genotype must be a string of two alleles from {', '.join(ALLELES)}, got {code!r}"
         )
     text = code.strip().upper().replace(" ", "")
     if text.startswith("PI"):  # clinicians write "PiZZ" for the protease-inhibitor type
@@ -81,9 +80,7 @@ def alleles_of(genotype: object) -> tuple[str, str]:
 
 def all_genotypes() -> tuple[str, ...]:
     """Every genotype that the four alleles can make (10 codes)."""
-    return tuple(
-        a + b for a, b in itertools.combinations_with_replacement(ALLELES, 2)
-    )
+    return tuple(a + b for a, b in itertools.combinations_with_replacement(ALLELES, 2))
 
 
 @dataclass(frozen=True)
@@ -158,7 +155,4 @@ def offspring(parent_a: object, parent_b: object) -> dict[str, float]:
 
 def punnett_square(parent_a: object, parent_b: object) -> list[list[str]]:
     """The 2×2 Punnett square: rows are ``parent_a``'s alleles, columns ``parent_b``'s."""
-    return [
-        [parse_genotype(x + y) for y in alleles_of(parent_b)]
-        for x in alleles_of(parent_a)
-    ]
+    return [[parse_genotype(x + y) for y in alleles_of(parent_b)] for x in alleles_of(parent_a)]

@@ -94,8 +94,7 @@ def _resolve(genotype, aat_uM, smoker, burst_nM):
         serum = genetics.serum_aat(genotype).typical_uM
     else:
         serum = _checks.nonnegative("aat_uM", aat_uM, "µM")
-    e0 = STANDARD_BURST_NM if burst_nM is None else _checks.nonnegative(
-        "burst_nM", burst_nM, "nM")
+    e0 = STANDARD_BURST_NM if burst_nM is None else _checks.nonnegative("burst_nM", burst_nM, "nM")
     if np.ndim(e0) != 0:
         raise ValueError(f"burst_nM must be a single number (nM), got {burst_nM!r}")
     i0 = lining_fluid_active_aat_nM(serum, smoker=bool(smoker))
@@ -154,8 +153,8 @@ def _exposure_closed_form(k, i0, e0, kc):
     some = ~none
     if np.any(some):
         ii = i0[some]
-        log_ratio = np.log(k * ii / kc)          # ln(k·I0/k_clear)
-        log_z = log_ratio - k * (e0 - ii) / kc   # ln z
+        log_ratio = np.log(k * ii / kc)  # ln(k·I0/k_clear)
+        log_z = log_ratio - k * (e0 - ii) / kc  # ln z
         log_w = _log_lambertw_exp(log_z)
         deficit = ii <= e0
         u = np.empty_like(ii)
@@ -247,8 +246,7 @@ def exposure_for_rate(k_ass_per_M_s, aat_uM, *, smoker=False, burst_nM=None):
     _kk, _serum, i0, e0, scalar = _resolve(None, aat_uM, smoker, burst_nM)
     if scalar:
         return _exposure_scalar(k * _PER_M_TO_PER_NM, float(i0), e0, K_CLEAR_PER_S)
-    return _exposure_closed_form(k * _PER_M_TO_PER_NM, i0, e0,
-                                 K_CLEAR_PER_S).reshape(np.shape(i0))
+    return _exposure_closed_form(k * _PER_M_TO_PER_NM, i0, e0, K_CLEAR_PER_S).reshape(np.shape(i0))
 
 
 def inhibition_half_time_s(genotype=None, *, aat_uM=None, smoker=False):
@@ -276,8 +274,7 @@ def exposure_bend_uM(genotype=None, *, smoker=False, burst_nM=None) -> float:
     The bend is where these two asymptotes meet. It moves up with a bigger burst and with
     smoking; the genotype's rate constant only rounds the corner.
     """
-    _checks.nonnegative("burst_nM", STANDARD_BURST_NM if burst_nM is None else burst_nM,
-                        "nM")
+    _checks.nonnegative("burst_nM", STANDARD_BURST_NM if burst_nM is None else burst_nM, "nM")
     if genotype is not None:
         genetics.parse_genotype(genotype)
     if not isinstance(smoker, (bool, np.bool_)):
@@ -318,8 +315,9 @@ def _rhs(k, kc):
     return f, jac
 
 
-def simulate_burst(genotype=None, *, aat_uM=None, smoker=False, burst_nM=None,
-                   t_end_s=None, n_points=400) -> Burst:
+def simulate_burst(
+    genotype=None, *, aat_uM=None, smoker=False, burst_nM=None, t_end_s=None, n_points=400
+) -> Burst:
     """Integrate one burst (``solve_ivp``, LSODA, rtol 10⁻⁸); about 10 ms.
 
     Returns a :class:`Burst` with arrays ``t_s`` (0 and then log-spaced from 0.1 ms to
@@ -343,18 +341,26 @@ def simulate_burst(genotype=None, *, aat_uM=None, smoker=False, burst_nM=None,
     t = np.concatenate([[0.0], np.geomspace(1e-4, t_end, n_points - 1)])
     f, jac = _rhs(k, K_CLEAR_PER_S)
     scale = max(e0, float(i0), 1e-12)
-    sol = solve_ivp(f, (0.0, t_end), [e0, float(i0), 0.0], method="LSODA", jac=jac,
-                    t_eval=t, rtol=1e-8, atol=1e-10 * scale)
+    sol = solve_ivp(
+        f,
+        (0.0, t_end),
+        [e0, float(i0), 0.0],
+        method="LSODA",
+        jac=jac,
+        t_eval=t,
+        rtol=1e-8,
+        atol=1e-10 * scale,
+    )
     e = np.maximum(sol.y[0], 0.0)
     i = np.maximum(sol.y[1], 0.0)
     g = None if genotype is None else genetics.parse_genotype(genotype)
     exposure = _exposure_scalar(k, float(i0), e0, K_CLEAR_PER_S)
-    return Burst(t, e, i, g, float(serum), bool(smoker), e0, k / _PER_M_TO_PER_NM,
-                 exposure)
+    return Burst(t, e, i, g, float(serum), bool(smoker), e0, k / _PER_M_TO_PER_NM, exposure)
 
 
-def reference_exposure(genotype=None, *, aat_uM=None, smoker=False, burst_nM=None,
-                       rtol=1e-10, method="LSODA"):
+def reference_exposure(
+    genotype=None, *, aat_uM=None, smoker=False, burst_nM=None, rtol=1e-10, method="LSODA"
+):
     """The same exposure by brute force: ``solve_ivp`` on (E, I, ∫E) per level.
 
     Slow (one ODE solve per level, a few ms each) and independent of the closed form;
@@ -369,9 +375,19 @@ def reference_exposure(genotype=None, *, aat_uM=None, smoker=False, burst_nM=Non
     out = np.empty_like(levels)
     t_end = 40.0 / K_CLEAR_PER_S
     for n, start in enumerate(levels.flat):
-        sol = solve_ivp(f, (0.0, t_end), [e0, start, 0.0], method=method, jac=jac,
-                        rtol=rtol, atol=[1e-12 * max(e0, 1e-12), 1e-12 * max(start, 1e-12),
-                                         1e-14 * max(e0, 1e-12) / K_CLEAR_PER_S])
+        sol = solve_ivp(
+            f,
+            (0.0, t_end),
+            [e0, start, 0.0],
+            method=method,
+            jac=jac,
+            rtol=rtol,
+            atol=[
+                1e-12 * max(e0, 1e-12),
+                1e-12 * max(start, 1e-12),
+                1e-14 * max(e0, 1e-12) / K_CLEAR_PER_S,
+            ],
+        )
         e_end, u_end = sol.y[0, -1], sol.y[2, -1]
         out.flat[n] = u_end + max(e_end, 0.0) / K_CLEAR_PER_S
     return float(out[0]) if scalar else out.reshape(np.shape(i0))

@@ -23,9 +23,9 @@ The model (rates in mL/yr; every number is in ``aatd.parameters``)::
   same smoking state. The RAPID trial measured slower loss of CT lung density (about a
   third), not FEV1 (``chapman2015``); the mechanism alone (serum held at the ~17.3 µM
   trough of ``wewers1987``) would remove nearly all of the excess, which overstates the
-  evidence, so the model does not use it for FEV1. (Reading that study's 126 mg/dL on the
-  old commercial standard is itself an assumption: its abstract does not state the assay
-  standard);
+  evidence, so the model does not use it for FEV1. (The trough of 126 mg/dL is read as an
+  old-commercial-standard value, itself an assumption: the abstract does not state the
+  assay standard);
 * the lung grows until it meets its (falling) ceiling, so FEV1 rises to one peak in the
   early-to-mid 20s and never rises after it; a soft floor keeps FEV1 positive;
 * the model's range ends where FEV1 reaches 15% of its age-25 value
@@ -37,6 +37,7 @@ This is a teaching model of averages. It is not a prognosis for any person.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -125,9 +126,7 @@ def _check_scenario(smoking, quit_age, augmentation_start_age):
         )
     if smoking == "former":
         if quit_age is None:
-            raise ValueError(
-                "smoking='former' needs quit_age (age in years, 0–100), got None"
-            )
+            raise ValueError("smoking='former' needs quit_age (age in years, 0–100), got None")
         quit_age = _checks.age("quit_age", quit_age)
     elif quit_age is not None:
         raise ValueError(
@@ -135,8 +134,7 @@ def _check_scenario(smoking, quit_age, augmentation_start_age):
             f"with smoking={smoking!r}"
         )
     if augmentation_start_age is not None:
-        augmentation_start_age = _checks.age(
-            "augmentation_start_age", augmentation_start_age)
+        augmentation_start_age = _checks.age("augmentation_start_age", augmentation_start_age)
     return quit_age, augmentation_start_age
 
 
@@ -150,12 +148,13 @@ def _check_fraction(fraction):
         f = float(fraction)
     except (TypeError, ValueError):
         raise ValueError(
-            f"augmentation_fev1_fraction must be a number from {lo:g} to {hi:g}, "
-            f"got {fraction!r}") from None
+            f"augmentation_fev1_fraction must be a number from {lo:g} to {hi:g}, got {fraction!r}"
+        ) from None
     if not np.isfinite(f) or not lo <= f <= hi:
         raise ValueError(
             f"augmentation_fev1_fraction must be from {lo:g} to {hi:g} (the range the "
-            f"evidence allows; an assumption), got {fraction!r}")
+            f"evidence allows; an assumption), got {fraction!r}"
+        )
     return f
 
 
@@ -180,8 +179,9 @@ def _elastase_ml_per_year(genotype, aat_uM, smoker, *, mechanism_augmented=False
     return DAMAGE_ML_PER_NM_S * bursts * exposure
 
 
-def decline_rates_ml_per_year(genotype, *, smoker=False, augmented=False, aat_uM=None,
-                              augmentation_fev1_fraction=None):
+def decline_rates_ml_per_year(
+    genotype, *, smoker=False, augmented=False, aat_uM=None, augmentation_fev1_fraction=None
+):
     """The three parts of the yearly FEV1 decline after the peak (mL/yr).
 
     Returns a dict with ``"ageing"``, ``"smoking"`` (AAT-independent), ``"elastase"``
@@ -235,20 +235,25 @@ def mechanism_excess_removed_fraction(genotype="ZZ", *, smoker=False) -> float:
 def _segments(genotype, aat_uM, smoking, quit_age, aug_age, fraction=None):
     """Piecewise-constant damage rates from 18 on: list of (start, end, L/yr)."""
     start = DAMAGE_START_AGE_YEARS
-    stop_smoking = {"never": start, "current": np.inf,
-                    "former": max(start, quit_age or 0.0)}[smoking]
+    stop_smoking = {"never": start, "current": np.inf, "former": max(start, quit_age or 0.0)}[
+        smoking
+    ]
     aug = np.inf if aug_age is None else max(start, aug_age)
     edges = sorted({start, min(stop_smoking, 1e9), min(aug, 1e9), 1e9})
     cache = {}
     out = []
-    for lo, hi in zip(edges[:-1], edges[1:]):
+    for lo, hi in itertools.pairwise(edges):
         if hi <= lo:
             continue
         key = (bool(lo < stop_smoking), bool(lo >= aug))
         if key not in cache:
-            rates = decline_rates_ml_per_year(genotype, smoker=key[0], augmented=key[1],
-                                              aat_uM=aat_uM,
-                                              augmentation_fev1_fraction=fraction)
+            rates = decline_rates_ml_per_year(
+                genotype,
+                smoker=key[0],
+                augmented=key[1],
+                aat_uM=aat_uM,
+                augmentation_fev1_fraction=fraction,
+            )
             cache[key] = (rates["smoking"] + rates["elastase"]) / 1000.0
         out.append((lo, hi, cache[key]))
     return out
@@ -257,14 +262,13 @@ def _segments(genotype, aat_uM, smoking, quit_age, aug_age, fraction=None):
 def _fev1_l(ages, segments):
     """FEV1 (L) at ``ages`` for the damage ``segments`` of :func:`_segments`."""
     young = np.minimum(ages, PEAK_AGE_YEARS) / PEAK_AGE_YEARS
-    growth = PEAK_FEV1_L * (1.0 - (1.0 - BIRTH_FEV1_FRACTION)
-                            * (1.0 - young) ** GROWTH_EXPONENT)
+    growth = PEAK_FEV1_L * (1.0 - (1.0 - BIRTH_FEV1_FRACTION) * (1.0 - young) ** GROWTH_EXPONENT)
     damage = np.zeros_like(ages)
     for lo, hi, rate_l in segments:
         damage += rate_l * np.clip(ages - lo, 0.0, hi - lo)
-    ceiling = (PEAK_FEV1_L
-               - AGEING_ML_PER_YEAR / 1000.0 * np.maximum(ages - PEAK_AGE_YEARS, 0.0)
-               - damage)
+    ceiling = (
+        PEAK_FEV1_L - AGEING_ML_PER_YEAR / 1000.0 * np.maximum(ages - PEAK_AGE_YEARS, 0.0) - damage
+    )
     s = _FLOOR_SOFTNESS_L
     ceiling = FEV1_FLOOR_L + s * np.logaddexp(0.0, (ceiling - FEV1_FLOOR_L) / s)
     return np.minimum(growth, ceiling)
@@ -291,9 +295,16 @@ def _end_age(fev1_end_search, at25):
 
 
 # ------------------------------------------------------------------ public API
-def fev1_trajectory(genotype, *, smoking="never", quit_age=None,
-                    augmentation_start_age=None, ages=None, aat_uM=None,
-                    augmentation_fev1_fraction=None) -> Trajectory:
+def fev1_trajectory(
+    genotype,
+    *,
+    smoking="never",
+    quit_age=None,
+    augmentation_start_age=None,
+    ages=None,
+    aat_uM=None,
+    augmentation_fev1_fraction=None,
+) -> Trajectory:
     """FEV1 (L) and FEV1 as % of the value at 25 over ``ages`` (years).
 
     Parameters
@@ -327,14 +338,26 @@ def fev1_trajectory(genotype, *, smoking="never", quit_age=None,
     ages = _check_ages(ages)
     segments = _segments(g, aat_uM, smoking, quit_age, aug_age, fraction)
     n, m = ages.size, _PEAK_SEARCH_AGES.size
-    fev1_all = _fev1_l(np.concatenate([ages, [PEAK_AGE_YEARS], _PEAK_SEARCH_AGES,
-                                       _END_SEARCH_AGES]), segments)
+    fev1_all = _fev1_l(
+        np.concatenate([ages, [PEAK_AGE_YEARS], _PEAK_SEARCH_AGES, _END_SEARCH_AGES]), segments
+    )
     fev1, at25 = fev1_all[:n], fev1_all[n]
-    peak_age = float(_PEAK_SEARCH_AGES[np.argmax(fev1_all[n + 1:n + 1 + m])])
-    end_age = _end_age(fev1_all[n + 1 + m:], at25)
+    peak_age = float(_PEAK_SEARCH_AGES[np.argmax(fev1_all[n + 1 : n + 1 + m])])
+    end_age = _end_age(fev1_all[n + 1 + m :], at25)
     serum = genetics.serum_aat(g).typical_uM if aat_uM is None else float(aat_uM)
-    return Trajectory(ages, fev1, 100.0 * fev1 / at25, g, smoking, quit_age, aug_age,
-                      serum, peak_age, end_age, fraction)
+    return Trajectory(
+        ages,
+        fev1,
+        100.0 * fev1 / at25,
+        g,
+        smoking,
+        quit_age,
+        aug_age,
+        serum,
+        peak_age,
+        end_age,
+        fraction,
+    )
 
 
 def decline_ml_per_year(genotype, *, smoking="never", from_age=40, to_age=60, **kw):
@@ -346,8 +369,9 @@ def decline_ml_per_year(genotype, *, smoking="never", from_age=40, to_age=60, **
     a = _checks.age("from_age", from_age)
     b = _checks.age("to_age", to_age)
     if not b > a:
-        raise ValueError(f"to_age must be later than from_age, got from_age={from_age!r}, "
-                         f"to_age={to_age!r}")
+        raise ValueError(
+            f"to_age must be later than from_age, got from_age={from_age!r}, to_age={to_age!r}"
+        )
     if "ages" in kw:
         raise ValueError("decline_ml_per_year takes from_age and to_age, not ages")
     traj = fev1_trajectory(genotype, smoking=smoking, ages=[a, b], **kw)
@@ -357,20 +381,19 @@ def decline_ml_per_year(genotype, *, smoking="never", from_age=40, to_age=60, **
 def model_end_age(genotype, *, smoking="never", **kw) -> float | None:
     """Age (years) at which this scenario's FEV1 reaches :data:`MODEL_END_PERCENT` of its
     age-25 value, the end of the model's range; ``None`` if not before 100."""
-    return fev1_trajectory(genotype, smoking=smoking, ages=[PEAK_AGE_YEARS],
-                           **kw).end_age_years
+    return fev1_trajectory(genotype, smoking=smoking, ages=[PEAK_AGE_YEARS], **kw).end_age_years
 
 
-def decline_within_model_ml_per_year(genotype, *, smoking="never", from_age=40,
-                                     to_age=60, **kw) -> float | None:
+def decline_within_model_ml_per_year(
+    genotype, *, smoking="never", from_age=40, to_age=60, **kw
+) -> float | None:
     """:func:`decline_ml_per_year`, or ``None`` when the span reaches the end of the
     model's range (FEV1 at :data:`MODEL_END_PERCENT` of its age-25 value): a rate there
     is not meaningful, so readouts say so instead of printing a number."""
     end = model_end_age(genotype, smoking=smoking, **kw)
     if end is not None and _checks.age("to_age", to_age) > end:
         return None
-    return decline_ml_per_year(genotype, smoking=smoking, from_age=from_age, to_age=to_age,
-                               **kw)
+    return decline_ml_per_year(genotype, smoking=smoking, from_age=from_age, to_age=to_age, **kw)
 
 
 # ------------------------------------------------------------------ calibration targets
@@ -406,12 +429,16 @@ class CalibrationTarget:
 
     def __post_init__(self):
         if self.kind not in TARGET_KINDS:
-            raise ValueError(f"kind of {self.label!r} must be one of {', '.join(TARGET_KINDS)}, "
-                             f"got {self.kind!r}")
+            raise ValueError(
+                f"kind of {self.label!r} must be one of {', '.join(TARGET_KINDS)}, "
+                f"got {self.kind!r}"
+            )
         names_parameter = self.kind in ("fitted", "assumption")
         if names_parameter != bool(self.fitted_parameter):
-            raise ValueError(f"{self.label!r}: a {self.kind} row "
-                             f"{'must name' if names_parameter else 'names no'} a parameter")
+            raise ValueError(
+                f"{self.label!r}: a {self.kind} row "
+                f"{'must name' if names_parameter else 'names no'} a parameter"
+            )
         if (self.band[0] is None) != (self.rule is not None):
             raise ValueError(f"{self.label!r}: give either a band or a rule")
 
@@ -431,66 +458,112 @@ def _augmentation_removes_quarter_to_half(value):
 #: The published declines the model is set beside, with the bands the model must meet.
 CALIBRATION_TARGETS = (
     CalibrationTarget(
-        "MM never-smoker", "MM", {"smoking": "never"},
-        ((31.0, "general population", "oelsner2020"),), (25.0, 37.0),
-        fitted_parameter="ageing_ml_per_year", kind="fitted"),
+        "MM never-smoker",
+        "MM",
+        {"smoking": "never"},
+        ((31.0, "general population", "oelsner2020"),),
+        (25.0, 37.0),
+        fitted_parameter="ageing_ml_per_year",
+        kind="fitted",
+    ),
     CalibrationTarget(
-        "MM current smoker", "MM", {"smoking": "current"},
-        ((40.0, "current smokers", "oelsner2020"),
-         (54.2, "continuing smokers, women", "lunghealth2002"),
-         (66.1, "continuing smokers, men", "lunghealth2002")), (38.0, 70.0),
-        fitted_parameter="smoking_ml_per_year", kind="fitted"),
+        "MM current smoker",
+        "MM",
+        {"smoking": "current"},
+        (
+            (40.0, "current smokers", "oelsner2020"),
+            (54.2, "continuing smokers, women", "lunghealth2002"),
+            (66.1, "continuing smokers, men", "lunghealth2002"),
+        ),
+        (38.0, 70.0),
+        fitted_parameter="smoking_ml_per_year",
+        kind="fitted",
+    ),
     CalibrationTarget(
-        "ZZ never-smoker", "ZZ", {"smoking": "never"},
-        ((32.0, "Swedish AATD register", "hiller2019"),
-         (54.0, "NHLBI registry, mixed smoking", "registry1998")), (30.0, 60.0),
+        "ZZ never-smoker",
+        "ZZ",
+        {"smoking": "never"},
+        (
+            (32.0, "Swedish AATD register", "hiller2019"),
+            (54.0, "NHLBI registry, mixed smoking", "registry1998"),
+        ),
+        (30.0, 60.0),
         "The model sits between the two registries, not on the Swedish 32 mL/yr: see "
         "'Where the model and the data disagree'.",
-        fitted_parameter="damage_ml_per_nM_s", kind="fitted"),
+        fitted_parameter="damage_ml_per_nM_s",
+        kind="fitted",
+    ),
     CalibrationTarget(
-        "ZZ current smoker", "ZZ", {"smoking": "current"},
-        ((70.0, "Swedish registry", "hiller2019"),
-         (317.0, "small New Zealand cohort", "janus1985")), (65.0, 140.0),
+        "ZZ current smoker",
+        "ZZ",
+        {"smoking": "current"},
+        (
+            (70.0, "Swedish registry", "hiller2019"),
+            (317.0, "small New Zealand cohort", "janus1985"),
+        ),
+        (65.0, 140.0),
         "Janus's 317 mL/yr came from 69 ZZ people followed 1970–83 (how they were "
         "found is not stated in the abstract; selection may explain part of the gap); "
         "the band follows the population registry.",
-        fitted_parameter="smoker_burst_factor", kind="fitted"),
+        fitted_parameter="smoker_burst_factor",
+        kind="fitted",
+    ),
     CalibrationTarget(
-        "ZZ former smoker (quit at 40)", "ZZ", {"smoking": "former", "quit_age": 40},
-        ((42.0, "ex-smokers, any quit age", "hiller2019"),), (30.0, 60.0),
-        "Also: below the current smoker and within 10 mL/yr of the ZZ never-smoker."),
+        "ZZ former smoker (quit at 40)",
+        "ZZ",
+        {"smoking": "former", "quit_age": 40},
+        ((42.0, "ex-smokers, any quit age", "hiller2019"),),
+        (30.0, 60.0),
+        "Also: below the current smoker and within 10 mL/yr of the ZZ never-smoker.",
+    ),
     CalibrationTarget(
-        "MZ never-smoker", "MZ", {"smoking": "never"},
-        (), (None, None),
+        "MZ never-smoker",
+        "MZ",
+        {"smoking": "never"},
+        (),
+        (None, None),
         "No clear difference from MM in mean FEV1 (hersh2004).",
         rule_text="within 5 mL/yr of the MM never-smoker",
-        rule=lambda v: abs(v - decline_ml_per_year("MM")) <= 5.0),
+        rule=lambda v: abs(v - decline_ml_per_year("MM")) <= 5.0,
+    ),
     CalibrationTarget(
-        "Q0Q0 never-smoker", "Q0Q0", {"smoking": "never"},
-        (), (None, None),
+        "Q0Q0 never-smoker",
+        "Q0Q0",
+        {"smoking": "never"},
+        (),
+        (None, None),
         "No AAT at all.",
         rule_text="at least the ZZ never-smoker",
-        rule=lambda v: v >= decline_ml_per_year("ZZ")),
+        rule=lambda v: v >= decline_ml_per_year("ZZ"),
+    ),
     CalibrationTarget(
-        "MZ current smoker", "MZ", {"smoking": "current"},
-        (), (None, None),
+        "MZ current smoker",
+        "MZ",
+        {"smoking": "current"},
+        (),
+        (None, None),
         "In a family study MZ carriers had more COPD than MM, an excess absent in "
         "never-smokers and larger in ever-smokers (molloy2014). The model has no term for "
         "this: its MZ smoker declines like an MM smoker, so it cannot show that MZ risk is "
         "mainly a smoking risk.",
         kind="limitation",
         rule_text="within 2 mL/yr of the MM current smoker (the model's limitation)",
-        rule=lambda v: abs(v - decline_ml_per_year("MM", smoking="current")) <= 2.0),
+        rule=lambda v: abs(v - decline_ml_per_year("MM", smoking="current")) <= 2.0,
+    ),
     CalibrationTarget(
-        "ZZ never-smoker, augmentation from 40", "ZZ",
+        "ZZ never-smoker, augmentation from 40",
+        "ZZ",
         {"smoking": "never", "augmentation_start_age": 40},
-        (), (None, None),
+        (),
+        (None, None),
         "No trial measured an FEV1 effect; RAPID measured CT lung density, whose loss was "
         "about a third slower with treatment (chapman2015). The default removes a third of "
         "the excess; figures draw the range 0 to one half.",
-        fitted_parameter="augmentation_fev1_fraction", kind="assumption",
+        fitted_parameter="augmentation_fev1_fraction",
+        kind="assumption",
         rule_text="removes 1/4 to 1/2 of the excess over the MM never-smoker",
-        rule=_augmentation_removes_quarter_to_half),
+        rule=_augmentation_removes_quarter_to_half,
+    ),
 )
 
 
@@ -506,15 +579,17 @@ def calibration_table() -> list[dict]:
         value = t.model_ml_per_year()
         low, high = t.band
         ok = bool(t.rule(value)) if low is None else bool(low <= value <= high)
-        rows.append({
-            "label": t.label,
-            "model_ml_per_year": value,
-            "published": t.published,
-            "band": t.band,
-            "rule_text": t.rule_text,
-            "within_band": ok,
-            "note": t.note,
-            "fitted_parameter": t.fitted_parameter,
-            "kind": t.kind,
-        })
+        rows.append(
+            {
+                "label": t.label,
+                "model_ml_per_year": value,
+                "published": t.published,
+                "band": t.band,
+                "rule_text": t.rule_text,
+                "within_band": ok,
+                "note": t.note,
+                "fitted_parameter": t.fitted_parameter,
+                "kind": t.kind,
+            }
+        )
     return rows

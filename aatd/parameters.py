@@ -52,8 +52,7 @@ class Parameter:
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
             raise ValueError(
-                f"status of {self.name!r} must be one of {', '.join(STATUSES)}, "
-                f"got {self.status!r}"
+                f"status of {self.name!r} must be one of {', '.join(STATUSES)}, got {self.status!r}"
             )
         if (self.status == "fitted") != bool(self.fitted_to):
             raise ValueError(
@@ -66,7 +65,8 @@ class Parameter:
                 f"parameter and only of one (status {self.status!r})"
             )
         if self.allowed_range and not (
-                self.allowed_range[0] <= self.value <= self.allowed_range[1]):
+            self.allowed_range[0] <= self.value <= self.allowed_range[1]
+        ):
             raise ValueError(
                 f"parameter {self.name!r}: value {self.value!r} lies outside its "
                 f"allowed_range {self.allowed_range!r}"
@@ -80,29 +80,49 @@ _ELF_FRACTION = round(math.sqrt((3.7 / 66.0) * (1.4 / 10.0)), 4)
 PARAMETERS: tuple[Parameter, ...] = (
     # ---- kinetics: reaction rates -------------------------------------------------
     Parameter(
-        "k_ass_M", 9.7e6, "M⁻¹ s⁻¹", "ogushi1987", "sourced",
+        "k_ass_M",
+        9.7e6,
+        "M⁻¹ s⁻¹",
+        "ogushi1987",
+        "sourced",
         "Association rate constant of M-AAT with neutrophil elastase (9.7 ± 0.4 × 10⁶).",
         r"k_\mathrm{M}",
     ),
     Parameter(
-        "k_ass_S", 8.6e6, "M⁻¹ s⁻¹", "cook1996", "sourced",
+        "k_ass_S",
+        8.6e6,
+        "M⁻¹ s⁻¹",
+        "cook1996",
+        "sourced",
         "Association rate constant of S-AAT with neutrophil elastase.",
         r"k_\mathrm{S}",
     ),
     Parameter(
-        "k_ass_Z", 4.5e6, "M⁻¹ s⁻¹", "ogushi1987", "sourced",
+        "k_ass_Z",
+        4.5e6,
+        "M⁻¹ s⁻¹",
+        "ogushi1987",
+        "sourced",
         "Association rate constant of Z-AAT with neutrophil elastase (4.5 ± 0.3 × 10⁶): "
         "about 2× slower than M.",
         r"k_\mathrm{Z}",
     ),
     Parameter(
-        "stoichiometry", 1.0, "mol AAT per mol elastase", "kramps1987", "sourced",
+        "stoichiometry",
+        1.0,
+        "mol AAT per mol elastase",
+        "kramps1987",
+        "sourced",
         "AAT is a serpin: each molecule is used up in one covalent complex.",
         r"1{:}1",
     ),
     # ---- serum -> lung lining fluid ------------------------------------------------
     Parameter(
-        "elf_fraction", _ELF_FRACTION, "ELF µM per serum µM", "mulgrew2004", "fitted",
+        "elf_fraction",
+        _ELF_FRACTION,
+        "ELF µM per serum µM",
+        "mulgrew2004",
+        "fitted",
         "Active AAT in epithelial lining fluid as one fraction of serum: the geometric "
         "mean of Mulgrew's PiMM (3.7/66 = 5.6%) and PiZZ (1.4/10 = 14%) ratios. "
         "A simplification: the two measured ratios differ, and they are antigen, "
@@ -111,7 +131,10 @@ PARAMETERS: tuple[Parameter, ...] = (
         fitted_to="Mulgrew 2004 lining-fluid/serum ratios: MM 5.6%, ZZ 14%",
     ),
     Parameter(
-        "smoker_oxidised_fraction", 0.40, "fraction of lining-fluid AAT", "carp1982",
+        "smoker_oxidised_fraction",
+        0.40,
+        "fraction of lining-fluid AAT",
+        "carp1982",
         "sourced",
         "Smokers' lavage has about 40% less elastase-inhibitory capacity (oxidised "
         "Met358). Oxidised AAT reacts >2000× slower (Beatty 1980), so the model treats "
@@ -120,7 +143,11 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
     # ---- one neutrophil burst -------------------------------------------------------
     Parameter(
-        "standard_burst_nM", 975.0, "nM (lining fluid)", "stoller2012", "fitted",
+        "standard_burst_nM",
+        975.0,
+        "nM (lining fluid)",
+        "stoller2012",
+        "fitted",
         "Free elastase released by one standard burst into the local lining fluid. "
         "Calibrated so that the bend of the exposure curve (lining-fluid active AAT = "
         "burst) sits at the clinical 11 µM serum threshold for a non-smoker: "
@@ -129,7 +156,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         fitted_to="bend of the exposure curve at the 11 µM serum threshold",
     ),
     Parameter(
-        "k_clear", 0.2, "s⁻¹", "", "illustrative",
+        "k_clear",
+        0.2,
+        "s⁻¹",
+        "",
+        "illustrative",
         "First-order removal of free elastase by every route except AAT (binding to "
         "tissue, other inhibitors, uptake by cells). Chosen much slower than inhibition "
         "by AAT (about 30 s⁻¹ in MM lining fluid), so surplus elastase lingers for "
@@ -138,31 +169,51 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
     # ---- lifetime lung function ------------------------------------------------------
     Parameter(
-        "peak_fev1_l", 4.0, "L", "", "illustrative",
+        "peak_fev1_l",
+        4.0,
+        "L",
+        "",
+        "illustrative",
         "FEV1 at its peak (age 25) with no damage. Results are read as % of the value "
         "at 25, as Fletcher & Peto did, so the choice does not change the teaching.",
         r"F_\mathrm{peak}",
     ),
     Parameter(
-        "peak_age_years", 25.0, "years", "fletcher1977", "illustrative",
+        "peak_age_years",
+        25.0,
+        "years",
+        "fletcher1977",
+        "illustrative",
         "Age at which the lung stops growing (mid-20s); Fletcher & Peto express FEV1 "
         "as % of the value at 25.",
         r"a_\mathrm{peak}",
     ),
     Parameter(
-        "birth_fev1_fraction", 0.15, "of peak", "", "illustrative",
+        "birth_fev1_fraction",
+        0.15,
+        "of peak",
+        "",
+        "illustrative",
         "Starting point of the smooth growth curve (age 0).",
         r"g_0",
     ),
     Parameter(
-        "ageing_ml_per_year", 30.8, "mL/yr", "oelsner2020", "fitted",
+        "ageing_ml_per_year",
+        30.8,
+        "mL/yr",
+        "oelsner2020",
+        "fitted",
         "Normal ageing decline after the peak. Fitted so an MM never-smoker declines "
         "about 31 mL/yr at 40–60 (general population, Oelsner 2020).",
         r"r_\mathrm{age}",
         fitted_to="MM never-smoker 31 mL/yr (Oelsner 2020)",
     ),
     Parameter(
-        "smoking_ml_per_year", 18.5, "mL/yr", "lunghealth2002", "fitted",
+        "smoking_ml_per_year",
+        18.5,
+        "mL/yr",
+        "lunghealth2002",
+        "fitted",
         "Extra decline from smoking itself, independent of AAT. Fitted with the burst "
         "factor so an MM current smoker declines about 50 mL/yr (between Oelsner's 40 "
         "and the Lung Health Study's 54–66).",
@@ -170,25 +221,41 @@ PARAMETERS: tuple[Parameter, ...] = (
         fitted_to="MM current smoker ~50 mL/yr (Oelsner 2020: 40; Lung Health Study: 54–66)",
     ),
     Parameter(
-        "growth_exponent", 1.5, "", "", "illustrative",
+        "growth_exponent",
+        1.5,
+        "",
+        "",
+        "illustrative",
         "Shape of the growth curve before the peak: H = F_peak·(1 − (1 − g0)·"
         "(1 − a/25)^n). With n = 1.5 the lung is still growing in the early 20s.",
         r"n",
     ),
     Parameter(
-        "damage_start_age_years", 18.0, "years", "", "illustrative",
+        "damage_start_age_years",
+        18.0,
+        "years",
+        "",
+        "illustrative",
         "Smoking and elastase damage are counted from 18 (the model describes adult "
         "lungs; current smokers smoke from 18).",
         r"a_0",
     ),
     Parameter(
-        "bursts_per_year", 1000.0, "bursts/yr", "", "illustrative",
+        "bursts_per_year",
+        1000.0,
+        "bursts/yr",
+        "",
+        "illustrative",
         "Standard bursts per year in a non-smoker's lung. Only its product with the "
         "damage coefficient matters, and that coefficient is fitted.",
         r"B",
     ),
     Parameter(
-        "smoker_burst_factor", 1.9, "×", "hiller2019", "fitted",
+        "smoker_burst_factor",
+        1.9,
+        "×",
+        "hiller2019",
+        "fitted",
         "Smoking recruits neutrophils: bursts per year are multiplied by this factor "
         "while a person smokes. Fitted so a ZZ current smoker declines about 85 "
         "mL/yr (Hiller 2019: 70; Janus 1985's small New Zealand cohort: 317).",
@@ -196,7 +263,10 @@ PARAMETERS: tuple[Parameter, ...] = (
         fitted_to="ZZ current smoker ~85 mL/yr (Hiller 2019: 70; Janus 1985: 317)",
     ),
     Parameter(
-        "damage_ml_per_nM_s", 5.25e-6, "mL of FEV1 per (nM·s) of exposure", "hiller2019",
+        "damage_ml_per_nM_s",
+        5.25e-6,
+        "mL of FEV1 per (nM·s) of exposure",
+        "hiller2019",
         "fitted",
         "Elastin damage per unit of free-elastase exposure. Fitted so a ZZ "
         "never-smoker declines about 45 mL/yr (Hiller 2019: 32; NHLBI registry: 54).",
@@ -204,7 +274,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         fitted_to="ZZ never-smoker ~45 mL/yr (Hiller 2019: 32; NHLBI registry: 54)",
     ),
     Parameter(
-        "fev1_floor_l", 0.3, "L", "", "illustrative",
+        "fev1_floor_l",
+        0.3,
+        "L",
+        "",
+        "illustrative",
         "FEV1 approaches this floor smoothly instead of reaching zero; the model says "
         "nothing about survival at such low values.",
         r"F_\mathrm{min}",
@@ -212,7 +286,9 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         "augmentation_trough_uM",
         round(float(units.mg_dl_to_uM(126.0, standard="old_commercial")), 2),
-        "µM", "wewers1987", "derived",
+        "µM",
+        "wewers1987",
+        "derived",
         "Trough serum AAT during weekly augmentation: 126 mg/dL (Wewers 1987; the "
         "abstract does not state the assay standard). Assumption: read on the old "
         "commercial standard, × 11/80 µM per mg/dL. The model holds serum AAT at this "
@@ -220,8 +296,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         r"s_\mathrm{aug}",
     ),
     Parameter(
-        "augmentation_fev1_fraction", 1.0 / 3.0,
-        "of the deficiency-related excess decline", "chapman2015", "assumption",
+        "augmentation_fev1_fraction",
+        1.0 / 3.0,
+        "of the deficiency-related excess decline",
+        "chapman2015",
+        "assumption",
         "Share of the deficiency-related excess FEV1 decline (the person's elastase damage "
         "minus an MM person's in the same smoking state) that augmentation removes while "
         "it is given. An assumption: the RAPID trial measured CT lung density, whose loss "
@@ -231,7 +310,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         allowed_range=(0.0, 0.5),
     ),
     Parameter(
-        "model_end_percent_of_age25", 15.0, "% of the age-25 FEV1", "", "illustrative",
+        "model_end_percent_of_age25",
+        15.0,
+        "% of the age-25 FEV1",
+        "",
+        "illustrative",
         "Where the model's range ends: each curve stops with a marker when FEV1 reaches "
         "this share of its age-25 value, and rates over spans that reach it are reported "
         "as not meaningful. The model says nothing about symptoms or survival at such "
@@ -248,9 +331,7 @@ def get(name: str) -> Parameter:
     try:
         return _BY_NAME[name]
     except KeyError:
-        raise ValueError(
-            f"unknown parameter {name!r}; known: {', '.join(_BY_NAME)}"
-        ) from None
+        raise ValueError(f"unknown parameter {name!r}; known: {', '.join(_BY_NAME)}") from None
 
 
 def value(name: str) -> float:

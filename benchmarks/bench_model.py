@@ -21,7 +21,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from aatd import kinetics, lung  # noqa: E402
+from aatd import kinetics, lung
 
 
 def median_time_s(func, repeats: int, inner: int = 1) -> float:
@@ -40,14 +40,19 @@ def main() -> None:
     levels = np.linspace(0.0, 60.0, 200)
     genotype = "MZ"
 
-    scalar_s = median_time_s(lambda: kinetics.elastase_exposure(genotype, aat_uM=11.0),
-                             repeats=50, inner=20)
+    scalar_s = median_time_s(
+        lambda: kinetics.elastase_exposure(genotype, aat_uM=11.0), repeats=50, inner=20
+    )
     traj_s = median_time_s(
-        lambda: lung.fev1_trajectory("ZZ", smoking="former", quit_age=45,
-                                     augmentation_start_age=50),
-        repeats=30, inner=5)
-    curve_s = median_time_s(lambda: kinetics.elastase_exposure(genotype, aat_uM=levels),
-                            repeats=50, inner=5)
+        lambda: lung.fev1_trajectory(
+            "ZZ", smoking="former", quit_age=45, augmentation_start_age=50
+        ),
+        repeats=30,
+        inner=5,
+    )
+    curve_s = median_time_s(
+        lambda: kinetics.elastase_exposure(genotype, aat_uM=levels), repeats=50, inner=5
+    )
     fast = kinetics.elastase_exposure(genotype, aat_uM=levels)
 
     # The naive way: one solve_ivp per level. Loosen the tolerance as far as it can go
@@ -65,16 +70,16 @@ def main() -> None:
     max_rel = float(np.max(np.abs(naive - fast) / naive))
 
     print("AATD model benchmark (one run)")
-    print(f"  scalar elastase_exposure          median {scalar_s * 1e3:8.3f} ms"
-          "   (target <= 2 ms)")
-    print(f"  fev1_trajectory (145 ages)        median {traj_s * 1e3:8.3f} ms"
-          "   (target <= 2 ms)")
-    print(f"  200-point exposure curve, 1 call  median {curve_s * 1e3:8.3f} ms"
-          "   (target <= 5 ms)")
-    print(f"  200-point curve, naive solve_ivp         {naive_s * 1e3:8.1f} ms"
-          f"   (LSODA, rtol {naive_rtol:g}, one solve per level)")
-    print(f"  speed-up (naive / fast)                  {naive_s / curve_s:8.0f} x"
-          "   (target >= 10 x)")
+    print(f"  scalar elastase_exposure          median {scalar_s * 1e3:8.3f} ms   (target <= 2 ms)")
+    print(f"  fev1_trajectory (145 ages)        median {traj_s * 1e3:8.3f} ms   (target <= 2 ms)")
+    print(f"  200-point exposure curve, 1 call  median {curve_s * 1e3:8.3f} ms   (target <= 5 ms)")
+    print(
+        f"  200-point curve, naive solve_ivp         {naive_s * 1e3:8.1f} ms"
+        f"   (LSODA, rtol {naive_rtol:g}, one solve per level)"
+    )
+    print(
+        f"  speed-up (naive / fast)                  {naive_s / curve_s:8.0f} x   (target >= 10 x)"
+    )
     print(f"  max relative difference fast vs naive    {max_rel:8.1e}")
 
 

@@ -102,8 +102,7 @@ def naive_lung():
 
 
 def main() -> None:
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
-          f"on {os.cpu_count()} CPUs")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     # ---- elastase
     x = ElastaseExplorer(genotype="ZZ")
     x.png()

@@ -31,6 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from source_stamp import STAMP_NAME, source_stamp  # noqa: E402
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -68,7 +69,6 @@ def toc_part(caption: str) -> list[str]:
         if part.get("caption") == caption:
             return [entry["file"] for entry in part["chapters"]]
     raise KeyError(f"_toc.yml has no part {caption!r}")
-
 
 
 def json_numbers(obj):
@@ -243,19 +243,25 @@ def page(browser, book_server, request):
             r.continue_()
 
     pg.route("**/*", route)
-    pg.on("console", lambda m: problems.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on(
+        "console", lambda m: problems.console_errors.append(m.text) if m.type == "error" else None
+    )
     pg.on("pageerror", lambda e: problems.console_errors.append(str(e)))
     pg.on(
         "requestfailed",
-        lambda r: problems.failed_requests.append(f"{r.url} ({r.failure})")
-        if urlparse(r.url).netloc == host
-        else None,
+        lambda r: (
+            problems.failed_requests.append(f"{r.url} ({r.failure})")
+            if urlparse(r.url).netloc == host
+            else None
+        ),
     )
     pg.on(
         "response",
-        lambda r: problems.failed_requests.append(f"{r.url} (HTTP {r.status})")
-        if r.status >= 400
-        else None,
+        lambda r: (
+            problems.failed_requests.append(f"{r.url} (HTTP {r.status})")
+            if r.status >= 400
+            else None
+        ),
     )
     pg.problems = problems
     yield pg

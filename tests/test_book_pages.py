@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import toc_pages
 
 PAGES = toc_pages()
@@ -47,7 +46,12 @@ def offhost_resources(html: str) -> list[str]:
     for tag, attr in RESOURCE_ATTRS:
         for el in soup.find_all(tag):
             if tag == "link" and not set(el.get("rel", [])) & {
-                "stylesheet", "preload", "icon", "modulepreload", "prefetch", "manifest"
+                "stylesheet",
+                "preload",
+                "icon",
+                "modulepreload",
+                "prefetch",
+                "manifest",
             }:
                 continue
             value = el.get(attr)
@@ -94,7 +98,9 @@ def test_mathjax_is_served_from_the_book(built_book):
     loaders = {}
     for p in toc_pages():
         soup = BeautifulSoup((built_book / f"{p}.html").read_text(), "html.parser")
-        srcs = [s["src"] for s in soup.find_all("script", src=True) if "mathjax" in s["src"].lower()]
+        srcs = [
+            s["src"] for s in soup.find_all("script", src=True) if "mathjax" in s["src"].lower()
+        ]
         if srcs:
             loaders[p] = srcs
     assert "book/model" in loaders, "the model page shows its equations with MathJax"

@@ -8,7 +8,6 @@ from pathlib import Path
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, toc_part
 
 CHAPTERS = toc_part("Chapters")
@@ -22,22 +21,58 @@ REQUIRED_SECTIONS = [
     "What's next",
 ]
 OBJECTIVE_VERBS = {
-    "name", "describe", "explain", "predict", "calculate", "compare", "convert", "use",
-    "interpret", "identify", "list", "outline", "relate", "estimate", "distinguish",
-    "apply", "evaluate", "recognise", "recognize", "sketch", "state", "read", "justify",
-    "summarise", "summarize", "trace", "contrast", "define", "choose", "decide", "quantify",
+    "name",
+    "describe",
+    "explain",
+    "predict",
+    "calculate",
+    "compare",
+    "convert",
+    "use",
+    "interpret",
+    "identify",
+    "list",
+    "outline",
+    "relate",
+    "estimate",
+    "distinguish",
+    "apply",
+    "evaluate",
+    "recognise",
+    "recognize",
+    "sketch",
+    "state",
+    "read",
+    "justify",
+    "summarise",
+    "summarize",
+    "trace",
+    "contrast",
+    "define",
+    "choose",
+    "decide",
+    "quantify",
 }
 
 # Statements the fact sheet says the text must get right, as patterns that would
 # contradict them. Each pattern is matched against every chapter's prose (lower-cased).
 CONTRADICTIONS = {
-    "AAT is not an enzyme": r"\b(aat|antitrypsin|alpha-1 antitrypsin)\b[^.]{0,40}\b(is|as) an enzyme\b",
+    "AAT is not an enzyme": (
+        r"\b(aat|antitrypsin|alpha-1 antitrypsin)\b[^.]{0,40}\b(is|as) an enzyme\b"
+    ),
     "AAT is not an enzyme (article wording)": r"an enzyme that keeps other enzymes in check",
     "AATD is rare, do not write 'not rare'": r"\b(aatd|deficiency) is not rare\b",
     "SZ apical claim has no source": r"\bsz\b[^.]{0,60}\bapical\b",
-    "RAPID did not prove an FEV1 or survival benefit": r"rapid[^.]{0,80}\b(proved|showed|demonstrated)\b[^.]{0,40}\b(fev1|survival|mortality) (benefit|improvement)",
-    "quitting does not restore lost function": r"quitting[^.]{0,60}\b(restores|recovers|reverses)\b[^.]{0,30}\b(lost|lung function|fev1)",
-    "augmentation does not treat the liver": r"augmentation[^.]{0,60}\b(treats|cures|protects)\b[^.]{0,20}\bliver",
+    "RAPID did not prove an FEV1 or survival benefit": (
+        r"rapid[^.]{0,80}\b(proved|showed|demonstrated)\b[^.]{0,40}"
+        r"\b(fev1|survival|mortality) (benefit|improvement)"
+    ),
+    "quitting does not restore lost function": (
+        r"quitting[^.]{0,60}\b(restores|recovers|reverses)\b[^.]{0,30}\b(lost|lung function|fev1)"
+    ),
+    "augmentation does not treat the liver": (
+        r"augmentation[^.]{0,60}\b(treats|cures|protects)\b[^.]{0,20}\bliver"
+    ),
     "emphysema is not always basal": r"\balways (basal|lower-lobe|in the lower lobes)\b",
     "MZ is not free of risk": r"\bmz\b[^.]{0,60}\b(no risk|completely safe|never (develop|get))",
 }
@@ -103,7 +138,7 @@ def test_chapter_never_contradicts_the_facts_that_must_be_right(stem):
 
 
 def test_the_contradiction_patterns_catch_the_seed_articles_errors():
-    seed = (ROOT.parent / "shared/seed/aatd-article.txt")
+    seed = ROOT.parent / "shared/seed/aatd-article.txt"
     if not seed.exists():
         pytest.skip("the seed article is not beside the repository")
     text = re.sub(r"\s+", " ", seed.read_text().lower())
@@ -121,7 +156,8 @@ def test_built_chapter_has_objectives_summary_and_accessible_figures(built_book,
     ]
     assert "Learning objectives" in h2 and "Summary" in h2, h2
     images = [
-        img for img in article.find_all("img")
+        img
+        for img in article.find_all("img")
         if not img.find_parent(class_=re.compile("explorer|quiz"))
     ]
     for img in images:

@@ -64,9 +64,7 @@ def test_non_string_genotype_is_refused(bad):
         genetics.parse_genotype(bad)
 
 
-@pytest.mark.parametrize(
-    "func", [genetics.serum_aat, genetics.protein_shares, genetics.alleles_of]
-)
+@pytest.mark.parametrize("func", [genetics.serum_aat, genetics.protein_shares, genetics.alleles_of])
 def test_every_genotype_function_refuses_unknown_codes(func):
     with pytest.raises(ValueError, match="'MX'"):
         func("MX")
@@ -214,16 +212,16 @@ def test_arrays_convert_elementwise():
     assert units.mg_dl_to_uM(out) == pytest.approx(levels)
 
 
-@given(st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False),
-       st.sampled_from(units.STANDARDS))
+@given(
+    st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False),
+    st.sampled_from(units.STANDARDS),
+)
 def test_conversion_round_trips(level_uM, standard):
     back = units.mg_dl_to_uM(units.uM_to_mg_dl(level_uM, standard), standard)
     assert back == pytest.approx(level_uM, rel=1e-12, abs=1e-12)
 
 
-@pytest.mark.parametrize(
-    "func", [units.uM_to_mg_dl, units.mg_dl_to_uM, units.mg_ml_to_uM]
-)
+@pytest.mark.parametrize("func", [units.uM_to_mg_dl, units.mg_dl_to_uM, units.mg_ml_to_uM])
 @pytest.mark.parametrize(
     "bad, shown",
     [(-1.0, "-1.0"), (float("nan"), "nan"), (float("inf"), "inf"), (-np.inf, "-inf")],

@@ -12,7 +12,6 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
@@ -33,7 +32,9 @@ def test_hook_passes(hook):
     if argv[0] == "node" and not (ROOT / "node_modules" / "eslint").is_dir():
         pytest.fail("ESLint is not installed: run `npm ci` in the repository", pytrace=False)
     proc = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
-    assert proc.returncode == 0, f"{hook['name']} failed:\n{proc.stdout[-4000:]}{proc.stderr[-2000:]}"
+    assert proc.returncode == 0, (
+        f"{hook['name']} failed:\n{proc.stdout[-4000:]}{proc.stderr[-2000:]}"
+    )
 
 
 def test_eslint_catches_a_real_problem():
@@ -41,10 +42,17 @@ def test_eslint_catches_a_real_problem():
     if not (ROOT / "node_modules" / "eslint").is_dir():
         pytest.fail("ESLint is not installed: run `npm ci` in the repository", pytrace=False)
     proc = subprocess.run(
-        ["node", "node_modules/eslint/bin/eslint.js", "--stdin",
-         "--stdin-filename", "aatd/widgets/probe.js"],
+        [
+            "node",
+            "node_modules/eslint/bin/eslint.js",
+            "--stdin",
+            "--stdin-filename",
+            "aatd/widgets/probe.js",
+        ],
         input='(function () { var x = eval("1"); if (x == 1) { return; } })();\n',
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "no-eval" in proc.stdout and "eqeqeq" in proc.stdout
@@ -55,8 +63,17 @@ def test_ruff_catches_a_real_problem(tmp_path):
     probe = tmp_path / "probe.py"
     probe.write_text("import os\n\n\ndef Bad_Name():\n    return 1\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--config", str(ROOT / "pyproject.toml"), str(probe)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--config",
+            str(ROOT / "pyproject.toml"),
+            str(probe),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 1
     assert "F401" in proc.stdout and "N802" in proc.stdout
@@ -64,10 +81,21 @@ def test_ruff_catches_a_real_problem(tmp_path):
 
 def test_ruff_allows_unit_suffixed_names(tmp_path):
     probe = tmp_path / "probe.py"
-    probe.write_text("def serum_aat_uM(level_uM: float, k_ass_per_M_s: float) -> float:\n"
-                     "    return level_uM * k_ass_per_M_s\n")
+    probe.write_text(
+        "def serum_aat_uM(level_uM: float, k_ass_per_M_s: float) -> float:\n"
+        "    return level_uM * k_ass_per_M_s\n"
+    )
     proc = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--config", str(ROOT / "pyproject.toml"), str(probe)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--config",
+            str(ROOT / "pyproject.toml"),
+            str(probe),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stdout

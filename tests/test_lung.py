@@ -21,13 +21,16 @@ decline = lung.decline_ml_per_year
 
 
 # ---------------------------------------------------------------- calibration table
-@pytest.mark.parametrize("genotype,smoking,kw,low,high", [
-    ("MM", "never", {}, 25, 37),        # 31 general population (oelsner2020)
-    ("MM", "current", {}, 38, 70),      # 40 (oelsner2020) to 54–66 (lunghealth2002)
-    ("ZZ", "never", {}, 30, 60),        # 32 (hiller2019) to 54 (registry1998)
-    ("ZZ", "current", {}, 65, 140),     # 70 (hiller2019); 317 small cohort (janus1985)
-    ("ZZ", "former", {"quit_age": 40}, 30, 60),  # 42 ex-smokers (hiller2019)
-])
+@pytest.mark.parametrize(
+    "genotype,smoking,kw,low,high",
+    [
+        ("MM", "never", {}, 25, 37),  # 31 general population (oelsner2020)
+        ("MM", "current", {}, 38, 70),  # 40 (oelsner2020) to 54–66 (lunghealth2002)
+        ("ZZ", "never", {}, 30, 60),  # 32 (hiller2019) to 54 (registry1998)
+        ("ZZ", "current", {}, 65, 140),  # 70 (hiller2019); 317 small cohort (janus1985)
+        ("ZZ", "former", {"quit_age": 40}, 30, 60),  # 42 ex-smokers (hiller2019)
+    ],
+)
 def test_calibration_band(genotype, smoking, kw, low, high):
     value = decline(genotype, smoking=smoking, **kw)
     assert low <= value <= high, value
@@ -64,8 +67,12 @@ def test_decline_components_add_up():
     r = lung.decline_rates_ml_per_year("ZZ", smoker=True)
     assert r["total"] == pytest.approx(r["ageing"] + r["smoking"] + r["elastase"])
     # the elastase term is bursts/yr x exposure x damage coefficient
-    expected = (lung.DAMAGE_ML_PER_NM_S * lung.BURSTS_PER_YEAR * lung.SMOKER_BURST_FACTOR
-                * kinetics.elastase_exposure("ZZ", smoker=True))
+    expected = (
+        lung.DAMAGE_ML_PER_NM_S
+        * lung.BURSTS_PER_YEAR
+        * lung.SMOKER_BURST_FACTOR
+        * kinetics.elastase_exposure("ZZ", smoker=True)
+    )
     assert r["elastase"] == pytest.approx(expected)
 
 
@@ -121,20 +128,24 @@ def test_quit_before_eighteen_means_no_smoking_years():
 
 # ---------------------------------------------------------------- augmentation assumption
 AUG_GENOTYPES = ("ZZ", "SZ", "Q0Q0")
-AUG_SCENARIOS = ({"smoking": "never"}, {"smoking": "former", "quit_age": 30},
-                 {"smoking": "former", "quit_age": 45})
+AUG_SCENARIOS = (
+    {"smoking": "never"},
+    {"smoking": "former", "quit_age": 30},
+    {"smoking": "former", "quit_age": 45},
+)
 
 
 @pytest.mark.parametrize("genotype", AUG_GENOTYPES)
-@pytest.mark.parametrize("scenario", AUG_SCENARIOS, ids=lambda s: f"{s['smoking']}"
-                         f"{s.get('quit_age', '')}")
+@pytest.mark.parametrize(
+    "scenario", AUG_SCENARIOS, ids=lambda s: f"{s['smoking']}{s.get('quit_age', '')}"
+)
 @pytest.mark.parametrize("start", [30, 40, 50, 55])
-def test_default_augmentation_removes_a_quarter_to_a_half_of_the_excess(genotype, scenario,
-                                                                        start):
+def test_default_augmentation_removes_a_quarter_to_a_half_of_the_excess(genotype, scenario, start):
     # the excess: this genotype minus MM in the same scenario, over up to 15 years from
     # the start age, stopping before the end of the model's range (no rate past it)
-    end = lung.model_end_age(genotype, augmentation_fev1_fraction=0.0,
-                             augmentation_start_age=start, **scenario)
+    end = lung.model_end_age(
+        genotype, augmentation_fev1_fraction=0.0, augmentation_start_age=start, **scenario
+    )
     to_age = start + 15 if end is None else min(start + 15, end - 0.5)
     assert to_age > start + 3
     span = {"from_age": start, "to_age": to_age}
@@ -146,10 +157,12 @@ def test_default_augmentation_removes_a_quarter_to_a_half_of_the_excess(genotype
     removed = (base - aug) / excess
     assert 0.25 <= removed <= 0.5, removed
     # the ends of the stated range: none, and at most half
-    none = decline(genotype, augmentation_start_age=start, augmentation_fev1_fraction=0.0,
-                   **scenario, **span)
-    half = decline(genotype, augmentation_start_age=start, augmentation_fev1_fraction=0.5,
-                   **scenario, **span)
+    none = decline(
+        genotype, augmentation_start_age=start, augmentation_fev1_fraction=0.0, **scenario, **span
+    )
+    half = decline(
+        genotype, augmentation_start_age=start, augmentation_fev1_fraction=0.5, **scenario, **span
+    )
     assert none == pytest.approx(base, abs=1e-9)
     assert (base - half) / excess == pytest.approx(0.5, abs=0.01)
 
@@ -198,8 +211,12 @@ def test_curves_end_at_15_percent_of_their_age25_value():
 def test_no_rate_over_a_span_that_reaches_the_end():
     end = lung.model_end_age("ZZ", smoking="former", quit_age=70)
     assert end < 70
-    assert lung.decline_within_model_ml_per_year(
-        "ZZ", smoking="former", quit_age=70, from_age=70, to_age=80) is None
+    assert (
+        lung.decline_within_model_ml_per_year(
+            "ZZ", smoking="former", quit_age=70, from_age=70, to_age=80
+        )
+        is None
+    )
     # before the end the rate is the plain decline and positive
     inside = lung.decline_within_model_ml_per_year("ZZ", smoking="current")
     assert inside == decline("ZZ", smoking="current") > 0
@@ -208,18 +225,25 @@ def test_no_rate_over_a_span_that_reaches_the_end():
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.sampled_from(genetics.all_genotypes()), st.sampled_from(lung.SMOKING),
-       st.floats(20, 70), st.floats(25, 80))
+@given(
+    st.sampled_from(genetics.all_genotypes()),
+    st.sampled_from(lung.SMOKING),
+    st.floats(20, 70),
+    st.floats(25, 80),
+)
 def test_every_rate_inside_the_model_is_positive(g, smoking, q, a):
     kw = {"quit_age": q} if smoking == "former" else {}
-    r = lung.decline_within_model_ml_per_year(g, smoking=smoking, from_age=a,
-                                              to_age=min(a + 10, 100), **kw)
+    r = lung.decline_within_model_ml_per_year(
+        g, smoking=smoking, from_age=a, to_age=min(a + 10, 100), **kw
+    )
     assert r is None or r > 0
 
 
 def test_augmentation_trough_is_126_mg_dl_old_standard():
-    assert lung.AUGMENTATION_TROUGH_UM == pytest.approx(
-        units.mg_dl_to_uM(126, standard="old_commercial"), abs=0.01)
+    assert (
+        pytest.approx(units.mg_dl_to_uM(126, standard="old_commercial"), abs=0.01)
+        == lung.AUGMENTATION_TROUGH_UM
+    )
     assert 17.0 < lung.AUGMENTATION_TROUGH_UM < 17.6
 
 
@@ -240,11 +264,13 @@ def test_augmentation_changes_nothing_above_the_trough():
 
 def test_smoking_blunts_augmentation_in_the_model():
     gain_never = decline("ZZ") - decline("ZZ", augmentation_start_age=30)
-    gain_smoker = (decline("ZZ", smoking="current")
-                   - decline("ZZ", smoking="current", augmentation_start_age=30))
+    gain_smoker = decline("ZZ", smoking="current") - decline(
+        "ZZ", smoking="current", augmentation_start_age=30
+    )
     assert gain_never > 0 and gain_smoker > 0
     assert decline("ZZ", smoking="current", augmentation_start_age=30) > decline(
-        "ZZ", augmentation_start_age=30)
+        "ZZ", augmentation_start_age=30
+    )
 
 
 def test_custom_serum_level_moves_decline():
@@ -261,8 +287,7 @@ optional_age = st.one_of(st.none(), ages)
 def scenarios(draw):
     smoking = draw(st.sampled_from(lung.SMOKING))
     quit_age = draw(ages) if smoking == "former" else None
-    return {"smoking": smoking, "quit_age": quit_age,
-            "augmentation_start_age": draw(optional_age)}
+    return {"smoking": smoking, "quit_age": quit_age, "augmentation_start_age": draw(optional_age)}
 
 
 GRID = np.linspace(0.0, 100.0, 401)
@@ -273,17 +298,19 @@ GRID = np.linspace(0.0, 100.0, 401)
 def test_fev1_positive_and_never_rising_after_peak(g, sc):
     t = lung.fev1_trajectory(g, ages=GRID, **sc)
     assert np.all(t.fev1_l > 0) and np.all(np.isfinite(t.percent_of_age25))
-    after = t.fev1_l[np.argmax(t.fev1_l):]
+    after = t.fev1_l[np.argmax(t.fev1_l) :]
     assert np.all(np.diff(after) <= 1e-12)
 
 
 @settings(max_examples=100, deadline=None)
 @given(genotypes, ages, optional_age)
 def test_quitting_never_worse_than_continuing(g, quit_age, aug):
-    current = lung.fev1_trajectory(g, smoking="current", augmentation_start_age=aug,
-                                   ages=GRID).fev1_l
-    former = lung.fev1_trajectory(g, smoking="former", quit_age=quit_age,
-                                  augmentation_start_age=aug, ages=GRID).fev1_l
+    current = lung.fev1_trajectory(
+        g, smoking="current", augmentation_start_age=aug, ages=GRID
+    ).fev1_l
+    former = lung.fev1_trajectory(
+        g, smoking="former", quit_age=quit_age, augmentation_start_age=aug, ages=GRID
+    ).fev1_l
     assert np.all(former >= current - 1e-12)
 
 
@@ -314,13 +341,13 @@ def test_unknown_genotype():
 
 
 def test_unknown_smoking_status():
-    with pytest.raises(ValueError, match="'sometimes'.*|smoking.*'sometimes'"):
+    with pytest.raises(ValueError, match=r"'sometimes'.*|smoking.*'sometimes'"):
         lung.fev1_trajectory("MM", smoking="sometimes")
 
 
 @pytest.mark.parametrize("smoking", ["never", "current"])
 def test_quit_age_only_with_former(smoking):
-    with pytest.raises(ValueError, match="quit_age=40.*former|former.*quit_age=40"):
+    with pytest.raises(ValueError, match=r"quit_age=40.*former|former.*quit_age=40"):
         lung.fev1_trajectory("MM", smoking=smoking, quit_age=40)
 
 
@@ -333,7 +360,7 @@ def test_former_needs_quit_age():
 
 @pytest.mark.parametrize("bad", [-1.0, 101.0, float("nan"), float("inf")])
 def test_ages_outside_0_to_100(bad):
-    with pytest.raises(ValueError, match="quit_age.*" + str(bad).replace("inf", "inf")):
+    with pytest.raises(ValueError, match=r"quit_age.*" + str(bad).replace("inf", "inf")):
         lung.fev1_trajectory("MM", smoking="former", quit_age=bad)
     with pytest.raises(ValueError, match="augmentation_start_age"):
         lung.fev1_trajectory("ZZ", augmentation_start_age=bad)
@@ -346,11 +373,11 @@ def test_ages_outside_0_to_100(bad):
 def test_bad_span_and_levels():
     with pytest.raises(ValueError, match="to_age"):
         decline("MM", from_age=60, to_age=40)
-    with pytest.raises(ValueError, match="aat_uM.*-2"):
+    with pytest.raises(ValueError, match=r"aat_uM.*-2"):
         lung.fev1_trajectory("ZZ", aat_uM=-2.0)
     with pytest.raises(ValueError, match="ages"):
         lung.fev1_trajectory("MM", ages=[])
-    with pytest.raises(ValueError, match="smoker.*'no'"):
+    with pytest.raises(ValueError, match=r"smoker.*'no'"):
         lung.decline_rates_ml_per_year("MM", smoker="no")
 
 
@@ -358,14 +385,20 @@ def test_calibration_table_reports_every_target():
     rows = lung.calibration_table()
     assert all(r["within_band"] is True for r in rows)
     from aatd import parameters
+
     fitted = {r["fitted_parameter"] for r in rows if r["kind"] == "fitted"}
     # four targets tuned four parameters; every fitted parameter has its target row
     assert len(fitted) == 4
     assert fitted == {p.name for p in parameters.PARAMETERS if p.status == "fitted"} - {
-        "elf_fraction", "standard_burst_nM"}
+        "elf_fraction",
+        "standard_burst_nM",
+    }
     kinds = {r["label"]: r["kind"] for r in rows}
     assert {k for k, v in kinds.items() if v == "check"} == {
-        "ZZ former smoker (quit at 40)", "MZ never-smoker", "Q0Q0 never-smoker"}
+        "ZZ former smoker (quit at 40)",
+        "MZ never-smoker",
+        "Q0Q0 never-smoker",
+    }
     assert kinds["MZ current smoker"] == "limitation"
     assert kinds["ZZ never-smoker, augmentation from 40"] == "assumption"
     assumption = next(r for r in rows if r["kind"] == "assumption")
@@ -383,8 +416,15 @@ def test_mz_smoker_equals_mm_smoker_a_stated_limitation():
 
 def test_a_rule_row_can_fail():
     # positive control for the rule rows: a broken rule is reported as not met
-    t = lung.CalibrationTarget("x", "MZ", {"smoking": "never"}, (), (None, None),
-                               rule=lambda v: v > 1000, rule_text="impossible")
+    t = lung.CalibrationTarget(
+        "x",
+        "MZ",
+        {"smoking": "never"},
+        (),
+        (None, None),
+        rule=lambda v: v > 1000,
+        rule_text="impossible",
+    )
     assert not t.rule(t.model_ml_per_year())
     with pytest.raises(ValueError, match="band or a rule"):
         lung.CalibrationTarget("x", "MZ", {}, (), (None, None))
@@ -431,8 +471,9 @@ def test_validation_page_shows_model_beside_every_target(built_book):
 
 # ---------------------------------------------------------------- numbers printed in chapters
 def _cell_text(stem, needle):
-    import nbformat
     from pathlib import Path
+
+    import nbformat
 
     path = Path(__file__).resolve().parents[1] / "notebooks" / f"{stem}.ipynb"
     nb = nbformat.read(path, as_version=4)
@@ -451,7 +492,8 @@ def test_exercise_solutions_print_the_models_numbers():
         t = lung.fev1_trajectory("ZZ", ages=ages, **kw)
         half.append(int(t.age_years[t.percent_of_age25 < 50][0]))
     s062 = _cell_text("06-lung-damage-over-a-lifetime", ":label: ex-06-2") + _cell_text(
-        "06-lung-damage-over-a-lifetime", "{solution} ex-06-2")
+        "06-lung-damage-over-a-lifetime", "{solution} ex-06-2"
+    )
     assert f"**{half[0]}**" in s062 and f"**{half[1]}**" in s062
     end = lung.model_end_age("ZZ", smoking="current")
     assert f"about {end:.0f}" in s062
@@ -461,8 +503,12 @@ def test_exercise_solutions_print_the_models_numbers():
         assert f"**{v:.0f}**" in s065
     s09 = _cell_text("09-case-studies", ":label: ex-09-2")
     sam = ModelPerson("Sam", "MZ", "current").decline_ml_per_year(40, 60)
-    for v in (sam, PRIYA.decline_ml_per_year(40, 60), MAYA.decline_ml_per_year(40, 60),
-              decline("MM", smoking="current")):
+    for v in (
+        sam,
+        PRIYA.decline_ml_per_year(40, 60),
+        MAYA.decline_ml_per_year(40, 60),
+        decline("MM", smoking="current"),
+    ):
         assert f"**{v:.0f}**" in s09
     lo, hi = decline("ZZ", aat_uM=3.4), decline("ZZ", aat_uM=7.0)
     assert f"**{lo:.0f}** mL/yr at 3.4 µM" in s09 and f"**{hi:.0f}** mL/yr at 7.0 µM" in s09

@@ -18,12 +18,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import json_numbers
 
 from aatd import genetics
 from aatd.plots import GENOTYPE_COLORS
 from aatd.widgets import PunnettExplorer
 from aatd.widgets.punnett import GENOTYPES, family_readout
-from conftest import json_numbers
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = list(itertools.product(GENOTYPES, repeat=2))
@@ -81,13 +81,13 @@ def test_square_cells_use_the_book_genotype_colours():
     e = PunnettExplorer(parent_a="SZ", parent_b="MQ0")
     from matplotlib.colors import to_hex
 
-    cells = [p for p in e.figure.axes[0].patches]
+    cells = list(e.figure.axes[0].patches)
     fills = [to_hex(p.get_facecolor()).upper() for p in cells]
     expected = [GENOTYPE_COLORS[g].upper() for row in e.square for g in row]
     assert fills == expected
 
 
-@pytest.mark.parametrize("a, b", PAIRS[::7] + [("Q0Q0", "Q0Q0"), ("ZQ0", "SQ0")])
+@pytest.mark.parametrize("a, b", [*PAIRS[::7], ("Q0Q0", "Q0Q0"), ("ZQ0", "SQ0")])
 def test_live_chances_match_genetics_offspring(a, b):
     e = PunnettExplorer()
     e.set(parent_a=a, parent_b=b)
@@ -151,7 +151,8 @@ def test_each_precomputed_pair_matches_the_package(data, a, b):
     cells = [el for el in st["e"] if el["k"] == "rect" and el["p"] == "a_square"]
     assert [el["t"] for el in cells] == [g for row in genetics.punnett_square(a, b) for g in row]
     assert [el["c"] for el in cells] == [
-        GENOTYPE_COLORS[g] for row in genetics.punnett_square(a, b) for g in row]
+        GENOTYPE_COLORS[g] for row in genetics.punnett_square(a, b) for g in row
+    ]
     (table,) = st["t"]
     children = table["c"][0]
     percents = table["c"][2]
@@ -189,8 +190,9 @@ def _html_digest_in_fresh_process(seed: str) -> str:
         ".static_html().encode()).hexdigest())"
     )
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=ROOT
+    )
     return out.stdout.strip()
 
 
@@ -210,12 +212,12 @@ def test_static_html_loads_nothing_from_another_host_and_is_small():
 
 def test_json_is_compact_sorted_and_rounded():
     html = PunnettExplorer().static_html()
-    payload = re.search(r'<script type="application/json" class="aatd-data">(.*?)</script>',
-                        html, re.S).group(1)
+    payload = re.search(
+        r'<script type="application/json" class="aatd-data">(.*?)</script>', html, re.S
+    ).group(1)
     parsed = json.loads(payload)
     canonical = json.dumps(parsed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    canonical = canonical.replace("<", "\\u003c").replace(">", "\\u003e").replace(
-        "&", "\\u0026")
+    canonical = canonical.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     same = payload == canonical
     assert same, "the JSON grid is not in compact sorted form"
 
@@ -229,11 +231,11 @@ def test_json_is_compact_sorted_and_rounded():
 def _drawn_square(page, root) -> list[str]:
     """Genotype labels of the four square cells as drawn in the SVG (reading order)."""
     return page.evaluate(
-        """(root) => {
-            const genos = new Set(%s);
+        f"""(root) => {{
+            const genos = new Set({json.dumps(list(GENOTYPES))});
             return Array.from(root.querySelectorAll("svg .aatd-dynamic text"))
                 .map(t => t.textContent).filter(s => genos.has(s));
-        }""" % json.dumps(list(GENOTYPES)),
+        }}""",
         root.element_handle(),
     )
 
@@ -253,15 +255,20 @@ def test_family_explorer_responds_to_mouse_and_keyboard(page, book_server):
     root = page.locator(".aatd-explorer.aatd-punnett")
     assert root.count() == 1, "the chapter shows one kernel-free family explorer"
     root.scroll_into_view_if_needed()
-    page.wait_for_function("el => el.getAttribute('data-aatd-ready') === '1'",
-                           arg=root.element_handle())
+    page.wait_for_function(
+        "el => el.getAttribute('data-aatd-ready') === '1'", arg=root.element_handle()
+    )
     sel_a = root.locator('select[data-name="parent_a"]')
     sel_b = root.locator('select[data-name="parent_b"]')
     # visible labels tied to the controls
-    assert root.locator(f'label[for="{sel_a.get_attribute("id")}"]').inner_text() == \
-        "Parent A genotype"
-    assert root.locator(f'label[for="{sel_b.get_attribute("id")}"]').inner_text() == \
-        "Parent B genotype"
+    assert (
+        root.locator(f'label[for="{sel_a.get_attribute("id")}"]').inner_text()
+        == "Parent A genotype"
+    )
+    assert (
+        root.locator(f'label[for="{sel_b.get_attribute("id")}"]').inner_text()
+        == "Parent B genotype"
+    )
     _expect(page, root, "MZ", "MZ")
     square_before = _drawn_square(page, root)
 

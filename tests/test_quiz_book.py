@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, toc_part
 
 from aatd.quiz import load_bank
 from aatd.quiz.render import element_id, section_anchor
 from aatd.quiz.validate import format_number
-from conftest import ROOT, toc_part
 
 CHAPTERS = toc_part("Chapters")
 NOTEBOOKS = ROOT / "notebooks"
@@ -48,8 +45,12 @@ def test_chapter_page_carries_its_quiz(built_book, page):
     n = html.count('class="aatd-quiz-q"')
     assert n >= MIN_QUESTIONS, f"{page}: {n} questions, need at least {MIN_QUESTIONS}"
     bank = bank_for(page)
-    assert n == len(bank.questions), f"{page}: the page shows {n} questions, the bank has {len(bank.questions)}"
-    assert "show_quiz(" not in html, f"{page}: the quiz cell's code is visible (tag it remove-input)"
+    assert n == len(bank.questions), (
+        f"{page}: the page shows {n} questions, the bank has {len(bank.questions)}"
+    )
+    assert "show_quiz(" not in html, (
+        f"{page}: the quiz cell's code is visible (tag it remove-input)"
+    )
     assert 'id="check-yourself"' in html, f'{page}: no "Check yourself" section'
 
 
@@ -58,13 +59,15 @@ def test_answer_key_page_lists_every_bank(built_book):
     for path in sorted(NOTEBOOKS.glob("*.quiz.yml")):
         bank = load_bank(path)
         for q in bank.questions:
-            assert f'id="key-{bank.chapter}--{q.id}"' in html, f"answer key lacks {bank.chapter}/{q.id}"
+            assert f'id="key-{bank.chapter}--{q.id}"' in html, (
+                f"answer key lacks {bank.chapter}/{q.id}"
+            )
     assert "answer_key(" not in html  # code hidden (remove-input)
 
 
 def test_student_edition_builds_without_the_answer_key(student_book):
     """`--toc _toc-student.yml` leaves the key out, passes -W, and nothing links to the key."""
-    html, log = student_book
+    html, _log = student_book
     assert (html / "notebooks" / "02-genes-and-inheritance.html").exists()
     assert not (html / "book" / "instructors" / "answer-key.html").exists()
     linking = [
@@ -77,7 +80,7 @@ def test_student_edition_builds_without_the_answer_key(student_book):
 
 def test_student_edition_executes_nothing(student_book, built_book):
     """The student build reads the main build's jupyter-cache: no notebook runs again."""
-    html, log = student_book
+    _html, log = student_book
     if not log:
         pytest.skip("the student edition was reused from an earlier build of this source")
     cache = built_book.parent / ".jupyter_cache"
@@ -208,15 +211,19 @@ def test_quiz_follows_the_theme_with_readable_contrast(page, book_server, theme)
     page.fill(f"#{base}-answer", "80")
     page.press(f"#{base}-answer", "Enter")
     # text colour, and the background actually behind the text (first opaque ancestor)
-    style = """(sel) => { let e = document.querySelector(sel); const color = getComputedStyle(e).color;
-        while (e && getComputedStyle(e).backgroundColor.replace(/\\s/g, "").match(/^(transparent|rgba\\(0,0,0,0\\))$/))
+    style = """(sel) => { let e = document.querySelector(sel);
+        const color = getComputedStyle(e).color;
+        const clear = /^(transparent|rgba\\(0,0,0,0\\))$/;
+        while (e && getComputedStyle(e).backgroundColor.replace(/\\s/g, "").match(clear))
             e = e.parentElement;
         return [color, e ? getComputedStyle(e).backgroundColor : "rgb(255, 255, 255)"]; }"""
     fieldset_bg = page.evaluate(style, f"#{base} fieldset")[1]
     page_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
     dark_page = _luminance(page_bg) < 0.2
     assert dark_page == (theme == "dark"), f"{theme}: page background {page_bg}"
-    assert (_luminance(fieldset_bg) < 0.2) == dark_page, f"{theme}: quiz box {fieldset_bg} on page {page_bg}"
+    assert (_luminance(fieldset_bg) < 0.2) == dark_page, (
+        f"{theme}: quiz box {fieldset_bg} on page {page_bg}"
+    )
     for sel, bg in [
         (f"#{base}-legend", page.evaluate(style, f"#{base}-legend")[1]),
         (f"#{base} .aatd-quiz-how", fieldset_bg),

@@ -6,9 +6,10 @@ import dataclasses
 import json
 import re
 
+from conftest import ROOT
+
 from aatd.quiz import load_bank
 from aatd.quiz.render import render_html
-from conftest import ROOT
 
 BANK = ROOT / "notebooks" / "02-genes-and-inheritance.quiz.yml"
 
@@ -25,7 +26,9 @@ def test_option_keys_follow_the_text_not_the_position():
     keys = [o["key"] for o in _data(bank)["questions"][q.id]["options"]]
     assert len(set(keys)) == len(keys)
     flipped = dataclasses.replace(q, options=tuple(reversed(q.options)))
-    other = dataclasses.replace(bank, questions=tuple(flipped if x.id == q.id else x for x in bank.questions))
+    other = dataclasses.replace(
+        bank, questions=tuple(flipped if x.id == q.id else x for x in bank.questions)
+    )
     flipped_keys = [o["key"] for o in _data(other)["questions"][q.id]["options"]]
     assert flipped_keys == list(reversed(keys))
 
@@ -43,7 +46,9 @@ def test_the_bank_version_changes_with_its_content():
     assert _data(other)["version"] != version  # a reworded question forgets old answers
     if q.options:
         o = q.options[0]
-        q2 = dataclasses.replace(q, options=(dataclasses.replace(o, text=o.text + "!"), *q.options[1:]))
+        q2 = dataclasses.replace(
+            q, options=(dataclasses.replace(o, text=o.text + "!"), *q.options[1:])
+        )
         other = dataclasses.replace(bank, questions=(q2, *bank.questions[1:]))
         assert _data(other)["version"] != version
 

@@ -53,9 +53,7 @@ def test_every_requirement_is_pinned(name):
 
 def test_stack_versions_are_the_ones_the_issue_names():
     pins = dict(
-        ln.split("==")
-        for ln in (ROOT / "requirements.txt").read_text().splitlines()
-        if "==" in ln
+        ln.split("==") for ln in (ROOT / "requirements.txt").read_text().splitlines() if "==" in ln
     )
     pins = {k.lower(): v for k, v in pins.items()}
     assert pins["jupyter-book"] == "1.0.4.post1"
@@ -75,7 +73,9 @@ def test_config_keeps_the_book_offline_and_widget_free():
     assert sphinx["mathjax_path"] == "vendor/mathjax/es5/tex-chtml.js"
     assert (ROOT / "book/_static" / sphinx["mathjax_path"]).is_file()
     assert (ROOT / "book/_static/vendor/mathjax/LICENSE").is_file()
-    fonts = list((ROOT / "book/_static/vendor/mathjax/es5/output/chtml/fonts/woff-v2").glob("*.woff"))
+    fonts = list(
+        (ROOT / "book/_static/vendor/mathjax/es5/output/chtml/fonts/woff-v2").glob("*.woff")
+    )
     assert len(fonts) > 10
     assert ["html", "text/html", 0] in sphinx["nb_mime_priority_overrides"]
     for pattern in ("_build", ".*", "node_modules", "editions", ".venv", "venv"):
@@ -125,7 +125,9 @@ def test_version_is_written_once():
 
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert 'dynamic = ["version"]' in pyproject and 'attr = "aatd.__version__"' in pyproject
-    assert not re.search(r"^version\s*=\s*\"", pyproject, re.M), "pyproject.toml repeats the version"
+    assert not re.search(r"^version\s*=\s*\"", pyproject, re.M), (
+        "pyproject.toml repeats the version"
+    )
     assert "version" not in yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert re.fullmatch(r"\d+\.\d+\.\d+", aatd.__version__)
 
@@ -137,7 +139,8 @@ def test_fast_tier_is_documented():
     assert "python3 -m pytest -m unit" in (ROOT / "CONTRIBUTING.md").read_text()
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert "--nbval" not in pyproject.split("addopts", 1)[1].splitlines()[0], (
-        "--nbval belongs in the README's test command, not in addopts")
+        "--nbval belongs in the README's test command, not in addopts"
+    )
 
 
 _PRINT_TIERS = """
@@ -156,8 +159,9 @@ sys.exit(pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "tests"]
 def test_tiers_come_from_the_fixtures_a_test_uses():
     import subprocess
 
-    proc = subprocess.run([sys.executable, "-c", _PRINT_TIERS], cwd=ROOT,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", _PRINT_TIERS], cwd=ROOT, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     tiers = dict(ln[5:].rsplit(" ", 1) for ln in proc.stdout.splitlines() if ln.startswith("TIER "))
     in_tier = lambda t: {i for i, ts in tiers.items() if t in ts.split(",")}  # noqa: E731

@@ -66,7 +66,8 @@ def test_genotype_moves_slider_and_keeps_kinetics(elastase):
     elastase.controls["aat_uM"].value = 30.0  # custom level keeps Z kinetics
     assert elastase.controls["genotype"].value == "ZZ"
     assert _marker_y(elastase) == pytest.approx(
-        kinetics.elastase_exposure("ZZ", aat_uM=30.0), rel=1e-9)
+        kinetics.elastase_exposure("ZZ", aat_uM=30.0), rel=1e-9
+    )
     assert _marker_y(elastase) > kinetics.elastase_exposure("MM", aat_uM=30.0)
     np.testing.assert_allclose(_line_y(elastase._h["curve"]), zz_curve)
     elastase.controls["genotype"].value = "MZ"
@@ -108,7 +109,8 @@ def test_readout_half_time_and_ratio(elastase):
     assert 'aria-live="polite"' in elastase._readout_widget.value
     elastase.set(genotype="ZZ")
     assert "350 ms" in elastase._readout(elastase.state()) or "355 ms" in elastase._readout(
-        elastase.state())
+        elastase.state()
+    )
 
 
 def test_q0q0_pins_the_serum_slider_at_zero(elastase):
@@ -118,8 +120,9 @@ def test_q0q0_pins_the_serum_slider_at_zero(elastase):
     assert "no AAT protein" in elastase._readout(elastase.state())
     slider.value = 30.0  # as a front end would, were it enabled: snaps back
     assert slider.value == 0.0 and _marker_y(elastase) == pytest.approx(
-        kinetics.elastase_exposure("Q0Q0", aat_uM=0.0))
-    with pytest.raises(ValueError, match="Q0Q0.*no AAT protein.*30"):
+        kinetics.elastase_exposure("Q0Q0", aat_uM=0.0)
+    )
+    with pytest.raises(ValueError, match=r"Q0Q0.*no AAT protein.*30"):
         elastase.set(aat_uM=30.0)
     with pytest.raises(ValueError, match="pinned at 0"):
         elastase.set(genotype="Q0Q0", aat_uM=5.0)
@@ -129,8 +132,12 @@ def test_q0q0_pins_the_serum_slider_at_zero(elastase):
 
 
 def test_fast_burst_matches_solve_ivp():
-    for g, a, s in [("MM", None, False), ("ZZ", None, True), ("MZ", 12.0, False),
-                    ("SZ", 0.0, True)]:
+    for g, a, s in [
+        ("MM", None, False),
+        ("ZZ", None, True),
+        ("MZ", 12.0, False),
+        ("SZ", 0.0, True),
+    ]:
         ref = kinetics.simulate_burst(g, aat_uM=a, smoker=s, n_points=120)
         e, i = burst_time_course(g, aat_uM=a, smoker=s, t_s=ref.t_s)
         np.testing.assert_allclose(e, ref.free_elastase_nM, atol=0.05)
@@ -138,11 +145,24 @@ def test_fast_burst_matches_solve_ivp():
     assert T_S[0] > 0 and np.all(np.diff(T_S) > 0)
 
 
-@pytest.mark.parametrize("kw", [
-    {"aat_uM": -1.0}, {"aat_uM": math.nan}, {"aat_uM": math.inf}, {"aat_uM": 61.0},
-    {"aat_uM": "ten"}, {"aat_uM": True}, {"genotype": "XX"}, {"genotype": "ZQ0"},
-    {"genotype": 3}, {"smoker": "yes"}, {"smoker": 1}, {"units": "mmol"}, {"colour": "red"},
-])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"aat_uM": -1.0},
+        {"aat_uM": math.nan},
+        {"aat_uM": math.inf},
+        {"aat_uM": 61.0},
+        {"aat_uM": "ten"},
+        {"aat_uM": True},
+        {"genotype": "XX"},
+        {"genotype": "ZQ0"},
+        {"genotype": 3},
+        {"smoker": "yes"},
+        {"smoker": 1},
+        {"units": "mmol"},
+        {"colour": "red"},
+    ],
+)
 def test_elastase_refuses_bad_values(elastase, kw):
     before = elastase.state()
     with pytest.raises(ValueError):
@@ -158,8 +178,7 @@ def test_constructor_refuses_bad_values(kw):
 
 def test_mimebundle_has_both_faces(elastase):
     data = elastase._repr_mimebundle_()
-    assert set(data) >= {"text/plain", "text/html",
-                         "application/vnd.jupyter.widget-view+json"}
+    assert set(data) >= {"text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
     assert data["text/html"] == elastase.static_html()
     assert data["text/plain"].startswith("ElastaseExplorer(")
 
@@ -226,12 +245,22 @@ def test_genotype_changes_person_not_reference(lung_x):
     np.testing.assert_allclose(_line_y(lung_x._h["person"]), expected.percent_of_age25)
 
 
-@pytest.mark.parametrize("kw", [
-    {"quit_age": 10}, {"quit_age": 75}, {"quit_age": math.nan}, {"quit_age": -1},
-    {"quit_age": 101}, {"augmentation_start_age": 33}, {"augmentation_start_age": -5},
-    {"augmentation_start_age": 200}, {"smoking": "sometimes"}, {"smoking": True},
-    {"genotype": "MQ9"},
-])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"quit_age": 10},
+        {"quit_age": 75},
+        {"quit_age": math.nan},
+        {"quit_age": -1},
+        {"quit_age": 101},
+        {"augmentation_start_age": 33},
+        {"augmentation_start_age": -5},
+        {"augmentation_start_age": 200},
+        {"smoking": "sometimes"},
+        {"smoking": True},
+        {"genotype": "MQ9"},
+    ],
+)
 def test_lung_refuses_bad_values(lung_x, kw):
     before = lung_x.state()
     with pytest.raises(ValueError):

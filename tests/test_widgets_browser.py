@@ -13,9 +13,6 @@ import statistics
 from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
-
-
 ELASTASE_PAGE = "notebooks/04-elastase-vs-antitrypsin.html"
 LUNG_PAGE = "notebooks/06-lung-damage-over-a-lifetime.html"
 PAGE_BUDGET_BYTES = 3 * 1024 * 1024
@@ -129,6 +126,7 @@ def test_elastase_explorer_every_control_mouse_and_keyboard(page, book_server, b
     def genotype_keys():
         genotype.focus()
         page.keyboard.press("ArrowUp")  # ZZ -> SZ
+
     watch("genotype (keyboard)", genotype_keys)
     assert genotype.input_value() == "SZ"
 
@@ -142,6 +140,7 @@ def test_elastase_explorer_every_control_mouse_and_keyboard(page, book_server, b
         page.keyboard.press("Home")
         for _ in range(3):
             page.keyboard.press("ArrowRight")
+
     watch("serum AAT (keyboard)", slider_keys)
     assert aat.input_value() == "3"
     assert genotype.input_value() == "SZ"  # a custom level keeps the genotype's protein
@@ -155,6 +154,7 @@ def test_elastase_explorer_every_control_mouse_and_keyboard(page, book_server, b
     def smoker_keys():
         smoker.focus()
         page.keyboard.press("Space")
+
     watch("smoker (keyboard)", smoker_keys)
     assert "bend when smoking" not in _drawing(root)
 
@@ -181,8 +181,9 @@ def test_elastase_explorer_every_control_mouse_and_keyboard(page, book_server, b
 
 def test_elastase_redraw_under_100_ms(page, book_server):
     root = _open(page, book_server, ELASTASE_PAGE, "elastase")
-    times = _redraw_times(page, root.get_attribute("id"), "aat_uM",
-                          [a for a in range(0, 61, 3)] * 2, "input")
+    times = _redraw_times(
+        page, root.get_attribute("id"), "aat_uM", list(range(0, 61, 3)) * 2, "input"
+    )
     med = statistics.median(times)
     print(f"elastase static face: median input→redraw {med:.1f} ms, max {max(times):.1f} ms")
     assert med < REDRAW_BUDGET_MS
@@ -202,15 +203,19 @@ def test_lung_explorer_every_control_mouse_and_keyboard(page, book_server, built
     # smoking: "never" first, by mouse; quit age is disabled unless "former"
     def never():
         root.locator('label:has-text("never")').first.click()
+
     if radios.nth(0).is_checked():
-        watch("smoking current (mouse)", lambda: root.locator(
-            'label:has-text("current")').first.click())
+        watch(
+            "smoking current (mouse)",
+            lambda: root.locator('label:has-text("current")').first.click(),
+        )
     watch("smoking never (mouse)", never)
     assert quit_age.is_disabled()
 
     def smoking_keys():
         radios.nth(0).focus()
         page.keyboard.press("ArrowRight")  # never -> current
+
     watch("smoking (keyboard)", smoking_keys)
     assert radios.nth(1).is_checked()
     watch("smoking former (mouse)", lambda: radios.nth(2).click())
@@ -224,6 +229,7 @@ def test_lung_explorer_every_control_mouse_and_keyboard(page, book_server, built
         quit_age.focus()
         page.keyboard.press("ArrowRight")
         page.keyboard.press("ArrowRight")
+
     watch("quit age (keyboard)", quit_keys)
     assert quit_age.input_value() == "30"
     assert "after quitting at 30" in _readout(root)
@@ -234,6 +240,7 @@ def test_lung_explorer_every_control_mouse_and_keyboard(page, book_server, built
     def aug_keys():
         aug.focus()
         page.keyboard.press("ArrowDown")
+
     watch("augmentation (keyboard)", aug_keys)
     assert aug.input_value() == "45"
 
@@ -243,6 +250,7 @@ def test_lung_explorer_every_control_mouse_and_keyboard(page, book_server, built
     def genotype_keys():
         genotype.focus()
         page.keyboard.press("ArrowDown")
+
     watch("genotype (keyboard)", genotype_keys)
     assert genotype.input_value() == "SZ"
     page.problems.assert_clean()
@@ -253,12 +261,15 @@ def test_lung_explorer_every_control_mouse_and_keyboard(page, book_server, built
 
 def test_lung_redraw_under_100_ms(page, book_server):
     root = _open(page, book_server, LUNG_PAGE, "lung")
-    page.evaluate("""(id) => { const r = document.getElementById(id);
+    page.evaluate(
+        """(id) => { const r = document.getElementById(id);
         const f = r.querySelector('[data-name="smoking"][value="former"]');
         f.checked = true; f.dispatchEvent(new Event('change', {bubbles: true})); }""",
-                  root.get_attribute("id"))
-    times = _redraw_times(page, root.get_attribute("id"), "quit_age",
-                          list(range(20, 71, 5)) * 3, "input")
+        root.get_attribute("id"),
+    )
+    times = _redraw_times(
+        page, root.get_attribute("id"), "quit_age", list(range(20, 71, 5)) * 3, "input"
+    )
     med = statistics.median(times)
     print(f"lung static face: median input→redraw {med:.1f} ms, max {max(times):.1f} ms")
     assert med < REDRAW_BUDGET_MS

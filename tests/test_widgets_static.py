@@ -5,15 +5,16 @@ from the model, loads nothing from another host, and fits the size budget."""
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import re
 
 import pytest
+from conftest import json_numbers
 
 from aatd import genetics, kinetics, lung
 from aatd.widgets import ElastaseExplorer, LungExplorer
 from aatd.widgets.base import compact_json, sig4
-from conftest import json_numbers
 
 #: Budget per explorer page, gzip-transferred (issue 4).
 PAGE_BUDGET_BYTES = 3 * 1024 * 1024
@@ -34,8 +35,7 @@ def lung_x():
 
 
 def _payload(html: str) -> str:
-    m = re.search(r'<script type="application/json" class="aatd-data">(.*?)</script>', html,
-                  re.S)
+    m = re.search(r'<script type="application/json" class="aatd-data">(.*?)</script>', html, re.S)
     assert m, "no JSON grid in the static HTML"
     return m.group(1)
 
@@ -50,8 +50,9 @@ def test_elastase_grid_covers_every_control_value(elastase):
     assert data["keys"] == ["genotype", "aat_uM", "smoker"]
     # Q0Q0 makes no protein: its slider is disabled ("-" in the key) and pinned at 0
     assert ctl["aat_uM"]["en"] == {"genotype": [g for g in GENOTYPES if g != "Q0Q0"]}
-    expected = {f"{g}|{a}|{s}" for g in GENOTYPES if g != "Q0Q0" for a in range(61)
-                for s in "01"} | {"Q0Q0|-|0", "Q0Q0|-|1"}
+    expected = {
+        f"{g}|{a}|{s}" for g in GENOTYPES if g != "Q0Q0" for a in range(61) for s in "01"
+    } | {"Q0Q0|-|0", "Q0Q0|-|1"}
     assert set(data["states"]) == expected
     assert len(expected) == 6 * 61 * 2 + 2
     for st in data["states"].values():
@@ -66,8 +67,7 @@ def test_elastase_grid_covers_every_control_value(elastase):
 def test_lung_grid_covers_every_control_value(lung_x):
     _, _, data = lung_x
     ctl = {c["name"]: c for c in data["controls"]}
-    assert (ctl["quit_age"]["min"], ctl["quit_age"]["max"], ctl["quit_age"]["step"]) == (
-        20, 70, 5)
+    assert (ctl["quit_age"]["min"], ctl["quit_age"]["max"], ctl["quit_age"]["step"]) == (20, 70, 5)
     assert ctl["quit_age"]["en"] == {"smoking": ["former"]}
     augs = [v for v, _ in ctl["augmentation_start_age"]["options"]]
     assert augs == ["none"] + [str(a) for a in AGES_5]
@@ -97,14 +97,15 @@ def test_elastase_grid_numbers_come_from_the_model(elastase):
         assert mark["y"] == sig4(kinetics.elastase_exposure(g, aat_uM=float(a), smoker=s))
         if s:
             bend = next(e for e in st["e"] if e["k"] == "vl")
-            assert bend["x"] == pytest.approx(kinetics.exposure_bend_uM(g, smoker=True),
-                                              rel=1e-3)
+            assert bend["x"] == pytest.approx(kinetics.exposure_bend_uM(g, smoker=True), rel=1e-3)
         else:
             assert not any(e["k"] == "vl" for e in st["e"])
     # lower serum AAT → more exposure, at every grid step
-    ys = [next(e for e in data["states"][f"MZ|{a}|0"]["e"] if e["k"] == "mark")["y"]
-          for a in range(61)]
-    assert all(a >= b for a, b in zip(ys, ys[1:]))
+    ys = [
+        next(e for e in data["states"][f"MZ|{a}|0"]["e"] if e["k"] == "mark")["y"]
+        for a in range(61)
+    ]
+    assert all(a >= b for a, b in itertools.pairwise(ys))
 
 
 def test_lung_grid_numbers_come_from_the_model(lung_x):
@@ -143,7 +144,7 @@ def _lung_state_args(key):
 def test_every_lung_readout_rate_is_the_models_decline_and_positive(lung_x):
     """Every mL/yr a lung readout prints is decline_ml_per_year for its state at the
     precision shown (nothing clamped), and is > 0; spans past the end get no number."""
-    x, _, data = lung_x
+    _x, _, data = lung_x
     ref = f"MM never-smoker: {lung.decline_ml_per_year('MM'):.0f} mL/yr"
     checked = not_meaningful = 0
     for key, st in data["states"].items():
@@ -160,17 +161,21 @@ def test_every_lung_readout_rate_is_the_models_decline_and_positive(lung_x):
             assert f"40 to 60: {lung.decline_ml_per_year(g, **kw):.0f} mL/yr ({ref})" in text_
             checked += 1
         if aug is not None and main is not None:
-            lo, hi = (lung.decline_within_model_ml_per_year(
-                g, augmentation_fev1_fraction=f, **kw) for f in (0.5, 0.0))
+            lo, hi = (
+                lung.decline_within_model_ml_per_year(g, augmentation_fev1_fraction=f, **kw)
+                for f in (0.5, 0.0)
+            )
             if lo is not None and hi is not None:
                 assert f"gives {lo:.0f}–{hi:.0f} mL/yr" in text_, key
         if q is not None:
             a = max(q, 25)
-            after = lung.decline_within_model_ml_per_year(g, from_age=a,
-                                                          to_age=min(a + 10, 80), **kw)
+            after = lung.decline_within_model_ml_per_year(
+                g, from_age=a, to_age=min(a + 10, 80), **kw
+            )
             if after is None:
                 assert f"after quitting at {q}".capitalize() in text_ or (
-                    f"After quitting at {q}" in text_), key
+                    f"After quitting at {q}" in text_
+                ), key
                 assert "is not meaningful" in text_
             else:
                 raw = lung.decline_ml_per_year(g, from_age=a, to_age=min(a + 10, 80), **kw)
@@ -204,13 +209,15 @@ def test_lung_augmentation_band_spans_the_assumptions_range(lung_x):
     st = data["states"]["ZZ|never|-|40"]
     band = next(e for e in st["e"] if e["k"] == "area")
     xs, lo, hi = (_pool(data, band[k]) for k in ("x", "y0", "y1"))
-    low = lung.fev1_trajectory("ZZ", augmentation_start_age=40, ages=xs,
-                               augmentation_fev1_fraction=0.0)
-    high = lung.fev1_trajectory("ZZ", augmentation_start_age=40, ages=xs,
-                                augmentation_fev1_fraction=0.5)
+    low = lung.fev1_trajectory(
+        "ZZ", augmentation_start_age=40, ages=xs, augmentation_fev1_fraction=0.0
+    )
+    high = lung.fev1_trajectory(
+        "ZZ", augmentation_start_age=40, ages=xs, augmentation_fev1_fraction=0.5
+    )
     assert lo == [sig4(v) for v in low.percent_of_age25]
     assert hi == [sig4(v) for v in high.percent_of_age25]
-    assert xs[0] == 40 and all(h >= low_ for h, low_ in zip(hi, lo))
+    assert xs[0] == 40 and all(h >= low_ for h, low_ in zip(hi, lo, strict=True))
     assert not any(e["k"] == "area" for e in data["states"]["ZZ|never|-|none"]["e"])
     # no severity line without a source: the panel has no horizontal line at all
     assert not any(e["k"] == "hl" for e in data["static"])
@@ -230,8 +237,13 @@ def test_numbers_have_at_most_4_significant_digits(which, request):
         assert len(digits) <= 4, lit
 
 
-@pytest.mark.parametrize("cls,kw", [(ElastaseExplorer, {"genotype": "SZ", "smoker": True}),
-                                    (LungExplorer, {"smoking": "current"})])
+@pytest.mark.parametrize(
+    "cls,kw",
+    [
+        (ElastaseExplorer, {"genotype": "SZ", "smoker": True}),
+        (LungExplorer, {"smoking": "current"}),
+    ],
+)
 def test_static_face_is_deterministic(cls, kw):
     a, b = cls(**kw), cls(**kw)
     ha, hb = a.static_html(), b.static_html()
@@ -252,21 +264,20 @@ def test_static_html_loads_nothing_from_another_host(which, request):
     assert "@import" not in html and "url(http" not in html
     for m in re.finditer(r"https?://[^\s\"'<>)]+", html):
         assert m.group(0) == "http://www.w3.org/2000/svg", m.group(0)  # a namespace name
-    script = html[html.rindex("<script>"):]
+    script = html[html.rindex("<script>") :]
     for bad in ("eval(", "new Function", "fetch(", "XMLHttpRequest", "import(", "innerHTML"):
         assert bad not in script, bad
 
 
 @pytest.mark.parametrize("which", ["elastase", "lung_x"])
 def test_static_html_accessibility_markup(which, request):
-    x, html, data = request.getfixturevalue(which)
+    _x, html, data = request.getfixturevalue(which)
     assert 'aria-live="polite"' in html
     assert "<summary>Show the numbers</summary>" in html
     for c in data["controls"]:
         cid = re.escape(c["name"])
         if c["kind"] == "radio":
-            assert re.search(rf'<fieldset class="aatd-ctl" id="[^"]+-c-{cid}"[^>]*><legend>',
-                             html)
+            assert re.search(rf'<fieldset class="aatd-ctl" id="[^"]+-c-{cid}"[^>]*><legend>', html)
         else:
             m = re.search(rf'id="([^"]+-c-{cid})"', html)
             assert m and f'<label for="{m.group(1)}">' in html, c["name"]
@@ -303,16 +314,19 @@ def test_explorer_cells_are_checked_by_strict_nbval(stem):
         if cell.cell_type != "code":
             continue
         html = "".join(
-            o.get("data", {}).get("text/html", "") if isinstance(
-                o.get("data", {}).get("text/html", ""), str)
-            else "".join(o["data"]["text/html"]) for o in cell.get("outputs", []))
+            o.get("data", {}).get("text/html", "")
+            if isinstance(o.get("data", {}).get("text/html", ""), str)
+            else "".join(o["data"]["text/html"])
+            for o in cell.get("outputs", [])
+        )
         if "aatd-explorer" not in html:
             continue
         found += 1
         tags = cell.metadata.get("tags", [])
         if "nbval-ignore-output" in tags:
             assert (stem, i) in NBVAL_IGNORED_EXPLORER_CELLS, (
-                f"{stem} cell {i} ignores its output under nbval without a listed reason")
+                f"{stem} cell {i} ignores its output under nbval without a listed reason"
+            )
         outs = [o for o in cell.outputs if "text/html" in o.get("data", {})]
         assert all("application/vnd.jupyter.widget-view+json" in o["data"] for o in outs)
     assert found >= 1, f"{stem} displays no explorer"

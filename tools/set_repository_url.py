@@ -33,7 +33,7 @@ def install_cell_source(url: str) -> str:
         "try:\n"
         "    import aatd\n"
         "except ImportError:\n"
-        f"    %pip install --quiet \"aatd @ git+{url}\"\n"
+        f'    %pip install --quiet "aatd @ git+{url}"\n'
         "    import aatd"
     )
 

@@ -57,13 +57,17 @@ def half_time_ms(lining_fluid_uM, protein: str = "M", *, oxidised_fraction: floa
     conc = _checks.nonnegative("lining_fluid_uM", lining_fluid_uM, "µM")
     ox = _checks.nonnegative("oxidised_fraction", oxidised_fraction)
     if np.ndim(ox) != 0 or ox > 1:
-        raise ValueError(f"oxidised_fraction must be one number from 0 to 1, got {oxidised_fraction!r}")
+        raise ValueError(
+            f"oxidised_fraction must be one number from 0 to 1, got {oxidised_fraction!r}"
+        )
     k = _k_per_M_s(protein)
     active_M = np.atleast_1d(np.asarray(conc, dtype=float)) * 1e-6 * (1.0 - ox)
     with np.errstate(divide="ignore"):
-        t_ms = np.where(active_M > 0,
-                        1000.0 * math.log(2.0) / (k * np.where(active_M > 0, active_M, 1.0)),
-                        np.inf)
+        t_ms = np.where(
+            active_M > 0,
+            1000.0 * math.log(2.0) / (k * np.where(active_M > 0, active_M, 1.0)),
+            np.inf,
+        )
     return float(t_ms[0]) if np.ndim(conc) == 0 else t_ms.reshape(np.shape(conc))
 
 
@@ -97,26 +101,46 @@ def half_time_vs_level(max_uM: float = 6.0):
     m_color, z_color = GENOTYPE_COLORS["MM"], GENOTYPE_COLORS["ZZ"]
     fig, ax = new_figure(7.0, 4.2)
     with style():
-        ax.plot(levels, half_time_ms(levels, "M"), color=m_color, lw=2.5,
-                label="M protein (k = 9.7 × 10⁶ M⁻¹s⁻¹)")
-        ax.plot(levels, half_time_ms(levels, "Z"), color=z_color, lw=2.5, ls="--",
-                label="Z protein (k = 4.5 × 10⁶ M⁻¹s⁻¹)")
+        ax.plot(
+            levels,
+            half_time_ms(levels, "M"),
+            color=m_color,
+            lw=2.5,
+            label="M protein (k = 9.7 × 10⁶ M⁻¹s⁻¹)",
+        )
+        ax.plot(
+            levels,
+            half_time_ms(levels, "Z"),
+            color=z_color,
+            lw=2.5,
+            ls="--",
+            label="Z protein (k = 4.5 × 10⁶ M⁻¹s⁻¹)",
+        )
         measured = measured_half_times_ms()
         for g, c in LINING_FLUID_AAT_UM.items():
             color = GENOTYPE_COLORS[g]
             t = measured[g]
             ax.plot([c], [t], "o", color=color, ms=9, zorder=4)
-            ax.annotate(f"{g} lining fluid\n{c:g} µM → {t:.0f} ms", xy=(c, t),
-                        xytext=(c + 0.35, t + 45), fontsize=9, color="#111111",
-                        arrowprops=dict(arrowstyle="-", color=color, lw=1))
+            ax.annotate(
+                f"{g} lining fluid\n{c:g} µM → {t:.0f} ms",
+                xy=(c, t),
+                xytext=(c + 0.35, t + 45),
+                fontsize=9,
+                color="#111111",
+                arrowprops=dict(arrowstyle="-", color=color, lw=1),
+            )
         ox = P.value("smoker_oxidised_fraction")
         c_mm = LINING_FLUID_AAT_UM["MM"]
         t_smoke = half_time_ms(c_mm, "M", oxidised_fraction=ox)
-        ax.plot([c_mm * (1 - ox)], [t_smoke], "o", mfc="white", mec=m_color, mew=2,
-                ms=9, zorder=4)
-        ax.annotate(f"MM smoker, {ox:.0%} oxidised\n→ {t_smoke:.0f} ms", xy=(c_mm * (1 - ox), t_smoke),
-                    xytext=(c_mm * (1 - ox) + 0.6, t_smoke + 70), fontsize=9,
-                    color="#111111", arrowprops=dict(arrowstyle="-", color=m_color, lw=1))
+        ax.plot([c_mm * (1 - ox)], [t_smoke], "o", mfc="white", mec=m_color, mew=2, ms=9, zorder=4)
+        ax.annotate(
+            f"MM smoker, {ox:.0%} oxidised\n→ {t_smoke:.0f} ms",
+            xy=(c_mm * (1 - ox), t_smoke),
+            xytext=(c_mm * (1 - ox) + 0.6, t_smoke + 70),
+            fontsize=9,
+            color="#111111",
+            arrowprops=dict(arrowstyle="-", color=m_color, lw=1),
+        )
         ax.set_xlim(0, max_uM)
         ax.set_ylim(0, 360)
         ax.set_xlabel("Active AAT in lung lining fluid (µM)")
@@ -141,9 +165,16 @@ def lining_fluid_levels():
         ):
             vals = [data[g] for g in genotypes]
             bars = ax.bar(genotypes, vals, color=colors, width=0.6)
-            for b, v in zip(bars, vals):
-                ax.text(b.get_x() + b.get_width() / 2, v + top * 0.02, f"{v:g} µM",
-                        ha="center", va="bottom", fontsize=10, color="#111111")
+            for b, v in zip(bars, vals, strict=True):
+                ax.text(
+                    b.get_x() + b.get_width() / 2,
+                    v + top * 0.02,
+                    f"{v:g} µM",
+                    ha="center",
+                    va="bottom",
+                    fontsize=10,
+                    color="#111111",
+                )
             ax.set_ylim(0, top)
             ax.set_title(title)
             ax.set_ylabel("AAT (µM)")

@@ -30,16 +30,21 @@ class ModelPerson:
         """This person's model FEV1 trajectory (:func:`aatd.lung.fev1_trajectory`)."""
         from .. import lung
 
-        return lung.fev1_trajectory(self.genotype, smoking=self.smoking,
-                                    quit_age=self.quit_age, ages=ages)
+        return lung.fev1_trajectory(
+            self.genotype, smoking=self.smoking, quit_age=self.quit_age, ages=ages
+        )
 
     def decline_ml_per_year(self, from_age=40, to_age=60):
-        """Mean model FEV1 decline between two ages (mL/yr, :func:`aatd.lung.decline_ml_per_year`)."""
+        """Mean model FEV1 decline between two ages, mL/yr (``aatd.lung.decline_ml_per_year``)."""
         from .. import lung
 
-        return lung.decline_ml_per_year(self.genotype, smoking=self.smoking,
-                                        quit_age=self.quit_age, from_age=from_age,
-                                        to_age=to_age)
+        return lung.decline_ml_per_year(
+            self.genotype,
+            smoking=self.smoking,
+            quit_age=self.quit_age,
+            from_age=from_age,
+            to_age=to_age,
+        )
 
 
 #: The chapter's three fictional people.
@@ -67,19 +72,36 @@ def case_trajectories(people=CASES, ages=None):
         from .chapters_sim import end_note, plot_until_end
 
         ref = lung.fev1_trajectory("MM", smoking="never", ages=ages)
-        plot_until_end(ax, ref, color=OKABE_ITO["black"], lw=1.4, ls=":", zorder=5,
-                       label="Reference: MM, never smoked")
+        plot_until_end(
+            ax,
+            ref,
+            color=OKABE_ITO["black"],
+            lw=1.4,
+            ls=":",
+            zorder=5,
+            label="Reference: MM, never smoked",
+        )
         for i, person in enumerate(people):
             traj = person.trajectory(ages)
-            plot_until_end(ax, traj, color=GENOTYPE_COLORS[traj_genotype(person)],
-                           ls=_LINESTYLES[i % len(_LINESTYLES)], lw=2.4,
-                           label=f"{person.name}: {person.story}")
+            plot_until_end(
+                ax,
+                traj,
+                color=GENOTYPE_COLORS[traj_genotype(person)],
+                ls=_LINESTYLES[i % len(_LINESTYLES)],
+                lw=2.4,
+                label=f"{person.name}: {person.story}",
+            )
             if person.quit_age is not None:
                 y = float(np.interp(person.quit_age, traj.age_years, traj.percent_of_age25))
-                ax.plot([person.quit_age], [y], "o", color=GENOTYPE_COLORS[traj_genotype(person)],
-                        ms=7)
-                ax.annotate(f"quits at {person.quit_age:g}", (person.quit_age, y),
-                            xytext=(8, 8), textcoords="offset points")
+                ax.plot(
+                    [person.quit_age], [y], "o", color=GENOTYPE_COLORS[traj_genotype(person)], ms=7
+                )
+                ax.annotate(
+                    f"quits at {person.quit_age:g}",
+                    (person.quit_age, y),
+                    xytext=(8, 8),
+                    textcoords="offset points",
+                )
         ax.set_xlabel("Age (years)")
         ax.set_ylabel("Model FEV1 (% of value at age 25)")
         ax.set_xlim(float(np.min(ages)), float(np.max(ages)))

@@ -71,17 +71,27 @@ def exposure_curve(smoker=False, max_uM=60.0):
             ax.plot(levels, y, color=OKABE_ITO["black"], ls=ls, lw=2, label=label)
             bend = kinetics.exposure_bend_uM(smoker=is_smoker)
             y_bend = kinetics.elastase_exposure(aat_uM=bend, smoker=is_smoker)
-            ax.plot([bend], [y_bend], "o", color=OKABE_ITO["black"], mfc="white", mew=1.5,
-                    ms=7)
+            ax.plot([bend], [y_bend], "o", color=OKABE_ITO["black"], mfc="white", mew=1.5, ms=7)
             name = "smoker's bend" if is_smoker else "bend"
-            ax.annotate(f"{name} ≈ {bend:.0f} µM", (bend, y_bend),
-                        xytext=(26.0, y_top * (0.36 - 0.14 * n)), textcoords="data",
-                        fontsize=10, va="center",
-                        arrowprops={"arrowstyle": "->", "color": "#333333", "lw": 1})
+            ax.annotate(
+                f"{name} ≈ {bend:.0f} µM",
+                (bend, y_bend),
+                xytext=(26.0, y_top * (0.36 - 0.14 * n)),
+                textcoords="data",
+                fontsize=10,
+                va="center",
+                arrowprops={"arrowstyle": "->", "color": "#333333", "lw": 1},
+            )
         for a in (ax, ax_b):
             a.axvline(units.PROTECTIVE_THRESHOLD_UM, color=THRESHOLD_COLOR, ls=":", lw=1.5)
-        ax.text(units.PROTECTIVE_THRESHOLD_UM + 0.5, ax.get_ylim()[1] * 0.97,
-                "11 µM threshold", color=THRESHOLD_COLOR, va="top", fontsize=10)
+        ax.text(
+            units.PROTECTIVE_THRESHOLD_UM + 0.5,
+            ax.get_ylim()[1] * 0.97,
+            "11 µM threshold",
+            color=THRESHOLD_COLOR,
+            va="top",
+            fontsize=10,
+        )
         ax.set_ylabel("Elastase exposure\nper burst (nM·s)")
         ax.set_ylim(bottom=0)
         ax.legend(loc="upper right")
@@ -89,8 +99,9 @@ def exposure_curve(smoker=False, max_uM=60.0):
         for y, g in enumerate(_BAND_GENOTYPES):
             r = genetics.serum_aat(g)
             color = GENOTYPE_COLORS[g]
-            ax_b.plot([r.low_uM, r.high_uM], [y, y], color=color, lw=7,
-                      solid_capstyle="butt", alpha=0.85)
+            ax_b.plot(
+                [r.low_uM, r.high_uM], [y, y], color=color, lw=7, solid_capstyle="butt", alpha=0.85
+            )
             ax_b.plot([r.typical_uM], [y], "o", color="white", mec=color, mew=2, ms=6)
         ax_b.set_yticks(range(len(_BAND_GENOTYPES)), list(_BAND_GENOTYPES))
         ax_b.set_ylim(len(_BAND_GENOTYPES) - 0.4, -0.6)
@@ -130,8 +141,13 @@ def plot_until_end(ax, traj, *, color, label=None, end_label=True, **kw):
         ax._aatd_end_shown = True  # for end_note
         ax.plot([end], [lung.MODEL_END_PERCENT], "X", color="#000000", ms=8, zorder=6)
         if end_label:
-            ax.annotate(f"model ends at {end:.0f}", (end, lung.MODEL_END_PERCENT),
-                        xytext=(6, 4), textcoords="offset points", fontsize=8.5)
+            ax.annotate(
+                f"model ends at {end:.0f}",
+                (end, lung.MODEL_END_PERCENT),
+                xytext=(6, 4),
+                textcoords="offset points",
+                fontsize=8.5,
+            )
     return ln
 
 
@@ -139,9 +155,16 @@ def end_note(ax):
     """A note explaining the crosses, when a curve on ``ax`` ended (drawn once)."""
     if not getattr(ax, "_aatd_end_shown", False):
         return
-    ax.text(0.99, 0.02, "✕ curve ends at 15% of its age-25 FEV1 (the model's range ends)",
-            transform=ax.transAxes, ha="right", va="bottom", fontsize=8.5,
-            color=OKABE_ITO["grey"])
+    ax.text(
+        0.99,
+        0.02,
+        "✕ curve ends at 15% of its age-25 FEV1 (the model's range ends)",
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
+        fontsize=8.5,
+        color=OKABE_ITO["grey"],
+    )
 
 
 def _percent_axes(ax):
@@ -151,8 +174,9 @@ def _percent_axes(ax):
     ax.set_ylabel("FEV1 (% of its value at age 25)")
 
 
-def fev1_lifetimes(scenarios=(("MM", "never"), ("MM", "current"), ("ZZ", "never"),
-                              ("ZZ", "current"))):
+def fev1_lifetimes(
+    scenarios=(("MM", "never"), ("MM", "current"), ("ZZ", "never"), ("ZZ", "current")),
+):
     """FEV1 as % of its value at 25 (``fletcher1977``'s scale) from age 20 to 80.
 
     One line per ``(genotype, smoking)`` scenario (``"never"`` or ``"current"``; current
@@ -165,13 +189,23 @@ def fev1_lifetimes(scenarios=(("MM", "never"), ("MM", "current"), ("ZZ", "never"
     with style():
         for g, smoking in scenarios:
             traj = lung.fev1_trajectory(g, smoking=smoking, ages=_LIFE_AGES)
-            plot_until_end(ax, traj, lw=2.2, color=GENOTYPE_COLORS[genetics.parse_genotype(g)],
-                           ls=_SMOKING_STYLE[smoking], label=f"{g}, {_SMOKING_TEXT[smoking]}")
+            plot_until_end(
+                ax,
+                traj,
+                lw=2.2,
+                color=GENOTYPE_COLORS[genetics.parse_genotype(g)],
+                ls=_SMOKING_STYLE[smoking],
+                label=f"{g}, {_SMOKING_TEXT[smoking]}",
+            )
         _percent_axes(ax)
         end_note(ax)
         ax.legend(loc="lower left")
-        ax.set_title("Illustrative model people, not a prognosis", fontsize=10,
-                     color=OKABE_ITO["grey"], loc="right")
+        ax.set_title(
+            "Illustrative model people, not a prognosis",
+            fontsize=10,
+            color=OKABE_ITO["grey"],
+            loc="right",
+        )
     return fig
 
 
@@ -190,23 +224,43 @@ def quitting_ages(genotype="ZZ", quit_ages=(30, 40, 50)):
         never = lung.fev1_trajectory(g, smoking="never", ages=_LIFE_AGES)
         plot_until_end(ax, never, color=color, lw=2.2, label=f"{g}, never smokes")
         current = lung.fev1_trajectory(g, smoking="current", ages=_LIFE_AGES)
-        plot_until_end(ax, current, color=color, lw=2.2, ls="--",
-                       label=f"{g}, smokes from 18, never stops", zorder=3)
+        plot_until_end(
+            ax,
+            current,
+            color=color,
+            lw=2.2,
+            ls="--",
+            label=f"{g}, smokes from 18, never stops",
+            zorder=3,
+        )
         greys = (OKABE_ITO["black"], OKABE_ITO["grey"], "#8A8A8A")
         for n, q in enumerate(quit_ages):
             # before the quit age the person is a smoker: draw only the part after it
-            after = _LIFE_AGES[_LIFE_AGES >= q]
-            traj = lung.fev1_trajectory(g, smoking="former", quit_age=q,
-                                        ages=np.concatenate([[q], after]))
+            after = _LIFE_AGES[q <= _LIFE_AGES]
+            traj = lung.fev1_trajectory(
+                g, smoking="former", quit_age=q, ages=np.concatenate([[q], after])
+            )
             shade = greys[n % len(greys)]
-            plot_until_end(ax, traj, color=shade, lw=1.8, ls="-.", end_label=False,
-                           label=f"{g}, stops at {q:g}", zorder=2)
+            plot_until_end(
+                ax,
+                traj,
+                color=shade,
+                lw=1.8,
+                ls="-.",
+                end_label=False,
+                label=f"{g}, stops at {q:g}",
+                zorder=2,
+            )
             ax.plot([q], traj.percent_of_age25[:1], "o", color=shade, ms=6, zorder=4)
         _percent_axes(ax)
         end_note(ax)
         ax.legend(loc="lower left", fontsize=9.5)
-        ax.set_title("Illustrative model people, not a prognosis", fontsize=10,
-                     color=OKABE_ITO["grey"], loc="right")
+        ax.set_title(
+            "Illustrative model people, not a prognosis",
+            fontsize=10,
+            color=OKABE_ITO["grey"],
+            loc="right",
+        )
     return fig
 
 
@@ -227,29 +281,49 @@ def augmentation_assumption(genotype="ZZ", smoking="never", start_age=40):
     fig, ax = new_figure(7.5, 4.4)
     with style():
         ref = lung.fev1_trajectory("MM", ages=_LIFE_AGES)
-        plot_until_end(ax, ref, color=OKABE_ITO["grey"], lw=1.6, ls=":",
-                       label="MM, never smokes")
+        plot_until_end(ax, ref, color=OKABE_ITO["grey"], lw=1.6, ls=":", label="MM, never smokes")
         without = lung.fev1_trajectory(g, smoking=smoking, ages=_LIFE_AGES)
-        plot_until_end(ax, without, color=color, lw=2.2, ls="--",
-                       label=f"{g}, {_SMOKING_TEXT[smoking]}, no augmentation")
+        plot_until_end(
+            ax,
+            without,
+            color=color,
+            lw=2.2,
+            ls="--",
+            label=f"{g}, {_SMOKING_TEXT[smoking]}, no augmentation",
+        )
         kw = {"smoking": smoking, "augmentation_start_age": start_age, "ages": _LIFE_AGES}
         high = lung.fev1_trajectory(g, augmentation_fev1_fraction=hi_f, **kw)
         low = lung.fev1_trajectory(g, augmentation_fev1_fraction=lo_f, **kw)
         stop = _LIFE_AGES[-1] if low.end_age_years is None else low.end_age_years
-        sel = (_LIFE_AGES >= start_age) & (_LIFE_AGES <= stop)
-        ax.fill_between(_LIFE_AGES[sel], low.percent_of_age25[sel],
-                        high.percent_of_age25[sel], color=OKABE_ITO["bluish_green"],
-                        alpha=0.35, lw=0, label="assumed effect: 0 to ½ of the excess removed")
-        default = lung.fev1_trajectory(g, **dict(kw, ages=_LIFE_AGES[_LIFE_AGES >= start_age]))
-        plot_until_end(ax, default, color=OKABE_ITO["bluish_green"], lw=2.2,
-                       label="assumed effect: ⅓ of the excess removed (default)")
+        sel = (start_age <= _LIFE_AGES) & (stop >= _LIFE_AGES)
+        ax.fill_between(
+            _LIFE_AGES[sel],
+            low.percent_of_age25[sel],
+            high.percent_of_age25[sel],
+            color=OKABE_ITO["bluish_green"],
+            alpha=0.35,
+            lw=0,
+            label="assumed effect: 0 to ½ of the excess removed",
+        )
+        default = lung.fev1_trajectory(g, **dict(kw, ages=_LIFE_AGES[start_age <= _LIFE_AGES]))
+        plot_until_end(
+            ax,
+            default,
+            color=OKABE_ITO["bluish_green"],
+            lw=2.2,
+            label="assumed effect: ⅓ of the excess removed (default)",
+        )
         ax.axvline(start_age, color=OKABE_ITO["bluish_green"], ls=":", lw=1.2)
         ax.text(start_age + 0.6, 104, f"augmentation from {start_age:g}", fontsize=9)
         _percent_axes(ax)
         end_note(ax)
         ax.legend(loc="lower left", fontsize=9)
-        ax.set_title("Illustrative model people; the FEV1 effect is an assumption",
-                     fontsize=10, color=OKABE_ITO["grey"], loc="right")
+        ax.set_title(
+            "Illustrative model people; the FEV1 effect is an assumption",
+            fontsize=10,
+            color=OKABE_ITO["grey"],
+            loc="right",
+        )
     return fig
 
 
@@ -257,13 +331,16 @@ def augmentation_assumption(genotype="ZZ", smoking="never", start_age=40):
 #: Keys: (genotype, smoking). Values: (mL/yr, short label or "" for none, bibtex key).
 PUBLISHED_DECLINE_ML_PER_YEAR = {
     ("MM", "never"): ((31.0, "Oelsner", "oelsner2020"),),
-    ("MM", "current"): ((40.0, "Oelsner", "oelsner2020"),
-                        (54.2, "", "lunghealth2002"),
-                        (66.1, "Lung Health Study (women, men)", "lunghealth2002")),
-    ("ZZ", "never"): ((32.0, "Hiller", "hiller2019"),
-                      (54.0, "NHLBI registry (mixed)", "registry1998")),
-    ("ZZ", "current"): ((70.0, "Hiller", "hiller2019"),
-                        (317.0, "Janus", "janus1985")),
+    ("MM", "current"): (
+        (40.0, "Oelsner", "oelsner2020"),
+        (54.2, "", "lunghealth2002"),
+        (66.1, "Lung Health Study (women, men)", "lunghealth2002"),
+    ),
+    ("ZZ", "never"): (
+        (32.0, "Hiller", "hiller2019"),
+        (54.0, "NHLBI registry (mixed)", "registry1998"),
+    ),
+    ("ZZ", "current"): ((70.0, "Hiller", "hiller2019"), (317.0, "Janus", "janus1985")),
 }
 
 
@@ -282,19 +359,48 @@ def decline_vs_cohorts(max_ml_per_year=130.0):
     with style():
         for y, (g, smoking) in enumerate(rows):
             model = lung.decline_ml_per_year(g, smoking=smoking)
-            ax.barh(y, model, height=0.5, color=GENOTYPE_COLORS[g], alpha=0.9,
-                    hatch="//" if smoking == "current" else None, edgecolor="white",
-                    label="Model, ages 40–60" if y == 0 else None)
-            ax.text(2, y, f"model {model:.0f}", va="center", ha="left", fontsize=9.5,
-                    color="white", fontweight="bold")
+            ax.barh(
+                y,
+                model,
+                height=0.5,
+                color=GENOTYPE_COLORS[g],
+                alpha=0.9,
+                hatch="//" if smoking == "current" else None,
+                edgecolor="white",
+                label="Model, ages 40–60" if y == 0 else None,
+            )
+            ax.text(
+                2,
+                y,
+                f"model {model:.0f}",
+                va="center",
+                ha="left",
+                fontsize=9.5,
+                color="white",
+                fontweight="bold",
+            )
             yy = y + 0.42
             for n, (value, text, _key) in enumerate(PUBLISHED_DECLINE_ML_PER_YEAR[(g, smoking)]):
                 if value > max_ml_per_year:
-                    ax.text(max_ml_per_year, yy, f"{text}: {value:.0f} →", ha="right",
-                            va="center", fontsize=8.5)
+                    ax.text(
+                        max_ml_per_year,
+                        yy,
+                        f"{text}: {value:.0f} →",
+                        ha="right",
+                        va="center",
+                        fontsize=8.5,
+                    )
                     continue
-                ax.plot([value], [yy], "D", color=OKABE_ITO["black"], mfc="white", ms=6,
-                        mew=1.4, label="Published cohort" if (y, n) == (0, 0) else None)
+                ax.plot(
+                    [value],
+                    [yy],
+                    "D",
+                    color=OKABE_ITO["black"],
+                    mfc="white",
+                    ms=6,
+                    mew=1.4,
+                    label="Published cohort" if (y, n) == (0, 0) else None,
+                )
                 if text:
                     ax.text(value + 1.5, yy, text, ha="left", va="center", fontsize=8.5)
         ax.set_yticks(range(len(rows)), [f"{g}, {_SMOKING_TEXT[s]}" for g, s in rows])

@@ -19,14 +19,25 @@ from .style import OKABE_ITO, THRESHOLD_COLOR, new_figure, style
 
 #: Steps of the diagnostic pathway: (heading, detail).
 PATHWAY_STEPS = (
-    ("1. Who is tested", "Everyone with COPD (any age, smokers\ntoo), unexplained liver disease,\n"
-     "panniculitis, relatives with AATD"),
-    ("2. Serum AAT level", "Measured with C-reactive protein\n(CRP): inflammation raises AAT\n"
-     "and can hide a low level"),
-    ("3. Protein type\nor genes", "Phenotyping (misses null alleles:\nZQ0 looks like ZZ) or genotyping\n"
-     "for S and Z (misses rare alleles)"),
-    ("4. Rare alleles", "Gene sequencing when the level\nand the protein type or\n"
-     "genotype do not agree"),
+    (
+        "1. Who is tested",
+        "Everyone with COPD (any age, smokers\ntoo), unexplained liver disease,\n"
+        "panniculitis, relatives with AATD",
+    ),
+    (
+        "2. Serum AAT level",
+        "Measured with C-reactive protein\n(CRP): inflammation raises AAT\n"
+        "and can hide a low level",
+    ),
+    (
+        "3. Protein type\nor genes",
+        "Phenotyping (misses null alleles:\nZQ0 looks like ZZ) or genotyping\n"
+        "for S and Z (misses rare alleles)",
+    ),
+    (
+        "4. Rare alleles",
+        "Gene sequencing when the level\nand the protein type or\ngenotype do not agree",
+    ),
 )
 
 #: Serum AAT before augmentation and weekly trough on 60 mg/kg (mg/dL, ``wewers1987``).
@@ -36,8 +47,12 @@ SERUM_TROUGH_MG_DL = 126.0
 ELF_BEFORE_UM = 0.46
 ELF_ON_THERAPY_UM = 1.89
 
-_STEP_COLORS = (OKABE_ITO["grey"], OKABE_ITO["blue"], OKABE_ITO["bluish_green"],
-                OKABE_ITO["reddish_purple"])
+_STEP_COLORS = (
+    OKABE_ITO["grey"],
+    OKABE_ITO["blue"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["reddish_purple"],
+)
 
 
 def diagnostic_pathway():
@@ -52,22 +67,62 @@ def diagnostic_pathway():
         ax.set_xlim(0, 100)
         ax.set_ylim(-1, 101)
         ax.axis("off")
-        for i, ((head, detail), color) in enumerate(zip(PATHWAY_STEPS, _STEP_COLORS)):
+        for i, ((head, detail), color) in enumerate(zip(PATHWAY_STEPS, _STEP_COLORS, strict=True)):
             y = 100.0 - height - i * (height + gap)
-            ax.add_patch(FancyBboxPatch((1, y), 98, height,
-                                        boxstyle="round,pad=0,rounding_size=2",
-                                        fc="white", ec=color, lw=2.2))
-            ax.add_patch(FancyBboxPatch((1, y), 34, height,
-                                        boxstyle="round,pad=0,rounding_size=2",
-                                        fc=color, ec=color, lw=2.2, alpha=0.22))
-            ax.text(18, y + height / 2, head, ha="center", va="center", fontsize=13,
-                    fontweight="bold", color="#111111")
-            ax.text(39, y + height / 2, detail, ha="left",
-                    va="center", fontsize=12.5, color="#111111", linespacing=1.3)
+            ax.add_patch(
+                FancyBboxPatch(
+                    (1, y),
+                    98,
+                    height,
+                    boxstyle="round,pad=0,rounding_size=2",
+                    fc="white",
+                    ec=color,
+                    lw=2.2,
+                )
+            )
+            ax.add_patch(
+                FancyBboxPatch(
+                    (1, y),
+                    34,
+                    height,
+                    boxstyle="round,pad=0,rounding_size=2",
+                    fc=color,
+                    ec=color,
+                    lw=2.2,
+                    alpha=0.22,
+                )
+            )
+            ax.text(
+                18,
+                y + height / 2,
+                head,
+                ha="center",
+                va="center",
+                fontsize=13,
+                fontweight="bold",
+                color="#111111",
+            )
+            ax.text(
+                39,
+                y + height / 2,
+                detail,
+                ha="left",
+                va="center",
+                fontsize=12.5,
+                color="#111111",
+                linespacing=1.3,
+            )
             if i < n - 1:
-                ax.add_patch(FancyArrowPatch((18, y - 0.5), (18, y - gap + 0.5),
-                                             arrowstyle="-|>", mutation_scale=16, lw=2,
-                                             color="#333333"))
+                ax.add_patch(
+                    FancyArrowPatch(
+                        (18, y - 0.5),
+                        (18, y - gap + 0.5),
+                        arrowstyle="-|>",
+                        mutation_scale=16,
+                        lw=2,
+                        color="#333333",
+                    )
+                )
     return fig
 
 
@@ -87,13 +142,22 @@ def augmentation_levels():
         values = [SERUM_BEFORE_MG_DL, SERUM_TROUGH_MG_DL]
         colors = [OKABE_ITO["vermillion"], OKABE_ITO["blue"]]
         ax.bar([0, 1], values, width=0.5, color=colors)
-        for x, v in zip([0, 1], values):
+        for x, v in zip([0, 1], values, strict=True):
             ax.text(x, v + 3, f"~{v:.0f} mg/dL", ha="center", va="bottom")
-        for level, text in ((by_mass, f"11 µM ≈ {by_mass:.0f} mg/dL (by molecular mass)"),
-                            (old, f"11 µM = {old:.0f} mg/dL (older commercial standard)")):
+        for level, text in (
+            (by_mass, f"11 µM ≈ {by_mass:.0f} mg/dL (by molecular mass)"),
+            (old, f"11 µM = {old:.0f} mg/dL (older commercial standard)"),
+        ):
             ax.axhline(level, color=THRESHOLD_COLOR, ls="--", lw=1.4)
-            ax.text(-0.45, level + 1.5, text, ha="left", va="bottom", fontsize=9.5,
-                    color=THRESHOLD_COLOR)
+            ax.text(
+                -0.45,
+                level + 1.5,
+                text,
+                ha="left",
+                va="bottom",
+                fontsize=9.5,
+                color=THRESHOLD_COLOR,
+            )
         ax.set_xticks([0, 1], labels)
         ax.set_xlim(-0.5, 1.5)
         ax.set_ylim(0, 145)

@@ -50,10 +50,15 @@ def elastase_explorer_figure(ranges_uM: dict, exposure_max_nM_s: float):
         ax_b.set_xlabel("Time after the burst (s)")
         ax_b.set_ylabel("Concentration in lining fluid (nM)")
         ax_b.set_title("One neutrophil burst", loc="left")
-        (h["ref_elastase"],) = ax_b.plot([], [], color=REFERENCE_COLOR, lw=1.5, ls="--",
-                                         label="free elastase, typical MM non-smoker")
-        (h["elastase"],) = ax_b.plot([], [], color=ELASTASE_COLOR, lw=2.5,
-                                     label="free elastase")
+        (h["ref_elastase"],) = ax_b.plot(
+            [],
+            [],
+            color=REFERENCE_COLOR,
+            lw=1.5,
+            ls="--",
+            label="free elastase, typical MM non-smoker",
+        )
+        (h["elastase"],) = ax_b.plot([], [], color=ELASTASE_COLOR, lw=2.5, label="free elastase")
         (h["aat"],) = ax_b.plot([], [], color=AAT_COLOR, lw=2.5, label="active AAT")
         ax_b.legend(loc="lower left", fontsize=9)
 
@@ -62,15 +67,22 @@ def elastase_explorer_figure(ranges_uM: dict, exposure_max_nM_s: float):
         for i, g in enumerate(genotypes):
             low, high = ranges_uM[g]
             width = max(high - low, 0.6)
-            (bar,) = ax_s.barh([i], [width], left=[low], height=0.7,
-                               color=GENOTYPE_COLORS.get(g, "#888888"), alpha=0.35)
+            (bar,) = ax_s.barh(
+                [i],
+                [width],
+                left=[low],
+                height=0.7,
+                color=GENOTYPE_COLORS.get(g, "#888888"),
+                alpha=0.35,
+            )
             h["strip_bars"][g] = bar
         ax_s.set_yticks(range(len(genotypes)), genotypes, fontsize=8)
         ax_s.set_ylim(len(genotypes) - 0.4, -0.6)
         ax_s.tick_params(axis="x", labelbottom=False)
         ax_s.grid(False, axis="y")
-        ax_s.set_title("Typical serum range by genotype (5th–95th percentile)", loc="left",
-                       fontsize=10)
+        ax_s.set_title(
+            "Typical serum range by genotype (5th–95th percentile)", loc="left", fontsize=10
+        )
         ax_s.axvline(11.0, color=THRESHOLD_COLOR, ls="--", lw=1.2)
 
         ax_e.set_xlim(*SERUM_RANGE_UM)
@@ -79,13 +91,21 @@ def elastase_explorer_figure(ranges_uM: dict, exposure_max_nM_s: float):
         ax_e.set_ylabel("Elastase exposure (nM·s)")
         h["band"] = ax_e.axvspan(0.0, 1.0, color="#888888", alpha=0.15, lw=0)
         ax_e.axvline(11.0, color=THRESHOLD_COLOR, ls="--", lw=1.5)
-        ax_e.text(11.6, exposure_max_nM_s * 0.97, "11 µM protective threshold", fontsize=9,
-                  va="top", color="#111111")
+        ax_e.text(
+            11.6,
+            exposure_max_nM_s * 0.97,
+            "11 µM protective threshold",
+            fontsize=9,
+            va="top",
+            color="#111111",
+        )
         h["smoker_bend"] = ax_e.axvline(18.0, color=SMOKER_BEND_COLOR, ls=":", lw=2.0)
-        h["smoker_bend_text"] = ax_e.text(18.6, exposure_max_nM_s * 0.80, "", fontsize=9,
-                                          va="top", color="#111111")
-        (h["ref_curve"],) = ax_e.plot([], [], color=REFERENCE_COLOR, lw=1.5, ls="--",
-                                      label="same protein, non-smoker")
+        h["smoker_bend_text"] = ax_e.text(
+            18.6, exposure_max_nM_s * 0.80, "", fontsize=9, va="top", color="#111111"
+        )
+        (h["ref_curve"],) = ax_e.plot(
+            [], [], color=REFERENCE_COLOR, lw=1.5, ls="--", label="same protein, non-smoker"
+        )
         (h["curve"],) = ax_e.plot([], [], lw=2.5, label="exposure")
         (h["marker"],) = ax_e.plot([], [], "o", ms=9, mec="#000000", mew=1.2, zorder=5)
         h["marker_text"] = ax_e.text(0, 0, "", fontsize=10, fontweight="bold", zorder=6)
@@ -95,9 +115,20 @@ def elastase_explorer_figure(ranges_uM: dict, exposure_max_nM_s: float):
 
 def elastase_animated(h: dict) -> list:
     """The elastase figure's artists that change with the controls (for blitting)."""
-    return [h["band"], *h["strip_bars"].values(), h["ref_elastase"], h["elastase"],
-            h["aat"], h["smoker_bend"], h["smoker_bend_text"], h["ref_curve"], h["curve"],
-            h["marker"], h["marker_text"], h["legend_e"]]
+    return [
+        h["band"],
+        *h["strip_bars"].values(),
+        h["ref_elastase"],
+        h["elastase"],
+        h["aat"],
+        h["smoker_bend"],
+        h["smoker_bend_text"],
+        h["ref_curve"],
+        h["curve"],
+        h["marker"],
+        h["marker_text"],
+        h["legend_e"],
+    ]
 
 
 def update_elastase_explorer(h: dict, v: dict) -> None:
@@ -163,12 +194,19 @@ def lung_explorer_figure():
         ax.set_xlabel("Age (years)")
         ax.set_ylabel("FEV1 (% of its value at age 25)")
         h["title"] = fig.text(0.09, 0.955, "", fontsize=12, ha="left", va="center")
-        h["aug_span"] = Polygon([[80, 0], [80, 0]], closed=True, lw=0, alpha=0.35,
-                                facecolor=OKABE_ITO["bluish_green"], visible=False)
+        h["aug_span"] = Polygon(
+            [[80, 0], [80, 0]],
+            closed=True,
+            lw=0,
+            alpha=0.35,
+            facecolor=OKABE_ITO["bluish_green"],
+            visible=False,
+        )
         ax.add_patch(h["aug_span"])
         (h["aug_start"],) = ax.plot([], [], color=OKABE_ITO["bluish_green"], lw=1.5, ls=":")
-        (h["reference"],) = ax.plot([], [], color=REFERENCE_COLOR, lw=2, ls="--",
-                                    label="MM never-smoker")
+        (h["reference"],) = ax.plot(
+            [], [], color=REFERENCE_COLOR, lw=2, ls="--", label="MM never-smoker"
+        )
         (h["person"],) = ax.plot([], [], color=PERSON_COLOR, lw=2.8, label="chosen person")
         (h["end"],) = ax.plot([], [], "X", ms=10, color="#000000", zorder=6)
         h["end_text"] = ax.text(0, 0, "", fontsize=9, ha="right", va="bottom")
@@ -178,19 +216,43 @@ def lung_explorer_figure():
         # a static legend (drawn once): who the person is goes in the title
         proxy = Line2D([], [], color="#444444", lw=2.8)
         end_proxy = Line2D([], [], color="#000000", marker="X", ls="none", ms=8)
-        ax.legend([proxy, h["reference"], end_proxy],
-                  ["chosen model person (colour: genotype; see title)", "MM never-smoker",
-                   "curve ends: 15% of its age-25 FEV1 (the model's range ends)"],
-                  loc="lower left", fontsize=9)
-        ax.text(79.5, 2.5, "Illustrative model person, not a prognosis", fontsize=9,
-                ha="right", va="bottom", style="italic", color="#333333")
+        ax.legend(
+            [proxy, h["reference"], end_proxy],
+            [
+                "chosen model person (colour: genotype; see title)",
+                "MM never-smoker",
+                "curve ends: 15% of its age-25 FEV1 (the model's range ends)",
+            ],
+            loc="lower left",
+            fontsize=9,
+        )
+        ax.text(
+            79.5,
+            2.5,
+            "Illustrative model person, not a prognosis",
+            fontsize=9,
+            ha="right",
+            va="bottom",
+            style="italic",
+            color="#333333",
+        )
     return fig, h
 
 
 def lung_animated(h: dict) -> list:
     """The lung figure's artists that change with the controls (for blitting)."""
-    return [h["aug_span"], h["aug_start"], h["aug_text"], h["title"], h["reference"],
-            h["person"], h["end"], h["end_text"], h["quit"], h["quit_text"]]
+    return [
+        h["aug_span"],
+        h["aug_start"],
+        h["aug_text"],
+        h["title"],
+        h["reference"],
+        h["person"],
+        h["end"],
+        h["end_text"],
+        h["quit"],
+        h["quit_text"],
+    ]
 
 
 def update_lung_explorer(h: dict, v: dict) -> None:
@@ -208,8 +270,9 @@ def update_lung_explorer(h: dict, v: dict) -> None:
         h["end"].set_data([v["end_age_years"]], [v["end_percent"]])
         right = v["end_age_years"] < 68  # label on the side with room
         h["end_text"].set_horizontalalignment("left" if right else "right")
-        h["end_text"].set_position((v["end_age_years"] + (1.2 if right else -1.2),
-                                    v["end_percent"] + 2.5))
+        h["end_text"].set_position(
+            (v["end_age_years"] + (1.2 if right else -1.2), v["end_percent"] + 2.5)
+        )
         h["end_text"].set_text(v["end_label"])
     if v["quit_percent"] is None:
         h["quit"].set_data([], [])
@@ -227,8 +290,9 @@ def update_lung_explorer(h: dict, v: dict) -> None:
     else:
         h["aug_start"].set_data([start, start], [0, 100])
         h["aug_text"].set_position((start + 0.5, 101))
-        h["aug_text"].set_text("augmentation: band = assumed FEV1 effect\n"
-                               "(0 to ½ of the excess; line: ⅓)")
+        h["aug_text"].set_text(
+            "augmentation: band = assumed FEV1 effect\n(0 to ½ of the excess; line: ⅓)"
+        )
         x, lo, hi = v["band_age_years"], v["band_low_percent"], v["band_high_percent"]
         if len(x) >= 2:
             xy = np.concatenate([np.column_stack([x, hi]), np.column_stack([x, lo])[::-1]])

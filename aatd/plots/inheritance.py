@@ -72,25 +72,61 @@ def _draw_square(ax, parent_a: str, parent_b: str) -> None:
     ax.set_aspect("equal")
     ax.axis("off")
     ax.grid(False)
-    ax.text(2.0, -0.1, f"Parent B ({parent_b}) passes on", ha="center", va="center",
-            fontsize=10, color="#333333")
-    ax.text(-0.2, 2.0, f"Parent A ({parent_a}) passes on", ha="center", va="center",
-            fontsize=10, color="#333333", rotation=90)
+    ax.text(
+        2.0,
+        -0.1,
+        f"Parent B ({parent_b}) passes on",
+        ha="center",
+        va="center",
+        fontsize=10,
+        color="#333333",
+    )
+    ax.text(
+        -0.2,
+        2.0,
+        f"Parent A ({parent_a}) passes on",
+        ha="center",
+        va="center",
+        fontsize=10,
+        color="#333333",
+        rotation=90,
+    )
     for j, allele in enumerate(alleles_b):
-        ax.text(1.5 + j, 0.5, allele, ha="center", va="center", fontsize=15,
-                fontweight="bold")
+        ax.text(1.5 + j, 0.5, allele, ha="center", va="center", fontsize=15, fontweight="bold")
     for i, allele in enumerate(alleles_a):
-        ax.text(0.5, 1.5 + i, allele, ha="center", va="center", fontsize=15,
-                fontweight="bold")
+        ax.text(0.5, 1.5 + i, allele, ha="center", va="center", fontsize=15, fontweight="bold")
     for i, row in enumerate(square):
         for j, child in enumerate(row):
             color = GENOTYPE_COLORS[child]
-            ax.add_patch(Rectangle((1 + j + 0.04, 1 + i + 0.04), 0.92, 0.92,
-                                   facecolor=color, edgecolor="white", lw=2))
-            ax.text(1.5 + j, 1.45 + i, child, ha="center", va="center", fontsize=15,
-                    fontweight="bold", color=text_color_on(color))
-            ax.text(1.5 + j, 1.8 + i, "1/4", ha="center", va="center", fontsize=9,
-                    color=text_color_on(color))
+            ax.add_patch(
+                Rectangle(
+                    (1 + j + 0.04, 1 + i + 0.04),
+                    0.92,
+                    0.92,
+                    facecolor=color,
+                    edgecolor="white",
+                    lw=2,
+                )
+            )
+            ax.text(
+                1.5 + j,
+                1.45 + i,
+                child,
+                ha="center",
+                va="center",
+                fontsize=15,
+                fontweight="bold",
+                color=text_color_on(color),
+            )
+            ax.text(
+                1.5 + j,
+                1.8 + i,
+                "1/4",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color=text_color_on(color),
+            )
     ax.set_title(f"Punnett square: {parent_a} × {parent_b}", fontsize=11)
 
 
@@ -102,15 +138,15 @@ def _draw_children(ax, parent_a: str, parent_b: str) -> None:
         r = genetics.serum_aat(child)
         color = GENOTYPE_COLORS[child]
         if r.high_uM > r.low_uM:
-            ax.plot([r.low_uM, r.high_uM], [y, y], color=color, lw=11,
-                    solid_capstyle="butt", alpha=0.9)
+            ax.plot(
+                [r.low_uM, r.high_uM], [y, y], color=color, lw=11, solid_capstyle="butt", alpha=0.9
+            )
             ax.plot([r.typical_uM], [y], "o", color="white", mec=color, mew=2, ms=8)
         else:
             ax.plot([0], [y], "o", color=color, ms=8, clip_on=False)
             ax.text(1.2, y, "no AAT", va="center", fontsize=9, color="#333333")
     ax.axvline(threshold, color=THRESHOLD_COLOR, ls="--", lw=1.5)
-    ax.text(threshold + 0.6, -0.62, "11 µM", color=THRESHOLD_COLOR, va="center",
-            fontsize=9)
+    ax.text(threshold + 0.6, -0.62, "11 µM", color=THRESHOLD_COLOR, va="center", fontsize=9)
     labels = []
     for child in children:
         mark = "*" if genetics.serum_aat(child).status == "derived" else ""
@@ -119,8 +155,7 @@ def _draw_children(ax, parent_a: str, parent_b: str) -> None:
     ax.set_ylim(len(children) - 0.5, -0.9)
     ax.set_xlim(0, SERUM_AXIS_MAX_UM)
     derived = any(genetics.serum_aat(c).status == "derived" for c in children)
-    ax.set_xlabel("Child's serum AAT (µM, purified standard"
-                  + ("; * derived)" if derived else ")"))
+    ax.set_xlabel("Child's serum AAT (µM, purified standard" + ("; * derived)" if derived else ")"))
     ax.set_title("Chance of each child genotype and its serum range", fontsize=11)
     ax.grid(axis="y", visible=False)
 
@@ -150,7 +185,5 @@ def punnett_figure(parent_a="MZ", parent_b="MZ"):
     standard, ``brantly1991``) against the 11 µM protective threshold.
     Returns the matplotlib ``Figure``.
     """
-    fig, _axes = new_figure(
-        *FIGURE_SIZE_IN, ncols=2, gridspec_kw={"width_ratios": [1.0, 1.45]}
-    )
+    fig, _axes = new_figure(*FIGURE_SIZE_IN, ncols=2, gridspec_kw={"width_ratios": [1.0, 1.45]})
     return draw_punnett(fig, parent_a, parent_b)

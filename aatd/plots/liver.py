@@ -36,16 +36,17 @@ def z_shares_percent() -> dict[str, float]:
 
 def _box(ax, x, y, w, h, text, edge, face="white"):
     ax.add_patch(
-        FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.02,rounding_size=0.03",
-                       fc=face, ec=edge, lw=2)
+        FancyBboxPatch(
+            (x, y), w, h, boxstyle="round,pad=0.02,rounding_size=0.03", fc=face, ec=edge, lw=2
+        )
     )
-    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=10.5,
-            wrap=True)
+    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=10.5, wrap=True)
 
 
 def _arrow(ax, start, end, color):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=16,
-                                 lw=2, color=color))
+    ax.add_patch(
+        FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=16, lw=2, color=color)
+    )
 
 
 def z_protein_fate():
@@ -68,24 +69,51 @@ def z_protein_fate():
         ax.set_yticks([])
         ax.set_xticks([0, 15, 50, 100], ["0%", "15%", "50%", "100%"])
         ax.set_xlabel("Share of the Z protein made in a liver cell (%)")
-        ax.text(0, 93, "Z protein made in a liver cell (hepatocyte)", fontsize=11.5,
-                fontweight="bold", va="center")
+        ax.text(
+            0,
+            93,
+            "Z protein made in a liver cell (hepatocyte)",
+            fontsize=11.5,
+            fontweight="bold",
+            va="center",
+        )
         # The 100 % bar.
         sec, ret = shares["secreted"], shares["retained"]
         ax.barh(80, sec, height=12, left=0, color=SECRETED_COLOR)
         ax.barh(80, ret, height=12, left=sec, color=RETAINED_COLOR)
-        ax.text(sec / 2, 80, f"~{sec:.0f}%", ha="center", va="center", color="white",
-                fontweight="bold")
-        ax.text(sec + ret / 2, 80, f"~{ret:.0f}% stays inside the cell", ha="center",
-                va="center", color="white", fontweight="bold")
+        ax.text(
+            sec / 2, 80, f"~{sec:.0f}%", ha="center", va="center", color="white", fontweight="bold"
+        )
+        ax.text(
+            sec + ret / 2,
+            80,
+            f"~{ret:.0f}% stays inside the cell",
+            ha="center",
+            va="center",
+            color="white",
+            fontweight="bold",
+        )
         # Consequences.
-        _box(ax, 0, 12, 40, 34,
-             "Secreted into the blood\n\nToo little AAT reaches\nthe lung: loss of\n"
-             "protective function", SECRETED_COLOR)
-        _box(ax, 52, 12, 48, 34,
-             "Retained in the cell's\nendoplasmic reticulum\n\nPart is degraded; part "
-             "links\ninto polymers that can harm\nthe liver: gain of toxic function",
-             RETAINED_COLOR)
+        _box(
+            ax,
+            0,
+            12,
+            40,
+            34,
+            "Secreted into the blood\n\nToo little AAT reaches\nthe lung: loss of\n"
+            "protective function",
+            SECRETED_COLOR,
+        )
+        _box(
+            ax,
+            52,
+            12,
+            48,
+            34,
+            "Retained in the cell's\nendoplasmic reticulum\n\nPart is degraded; part "
+            "links\ninto polymers that can harm\nthe liver: gain of toxic function",
+            RETAINED_COLOR,
+        )
         _arrow(ax, (sec / 2, 73), (12, 47), SECRETED_COLOR)
         _arrow(ax, (sec + ret / 2, 73), (76, 47), RETAINED_COLOR)
     return fig
@@ -103,11 +131,10 @@ def autopsy_odds_ratios():
     with style():
         ys = list(range(len(labels)))
         ax.barh(ys, values, height=0.55, color=OKABE_ITO["reddish_purple"])
-        for y, v in zip(ys, values):
+        for y, v in zip(ys, values, strict=True):
             ax.text(v + 0.15, y, f"OR {v:.1f}", va="center")
         ax.axvline(1.0, color=OKABE_ITO["grey"], ls="--", lw=1.5)
-        ax.text(1.15, -0.62, "OR 1 = no difference", color=OKABE_ITO["grey"],
-                va="center")
+        ax.text(1.15, -0.62, "OR 1 = no difference", color=OKABE_ITO["grey"], va="center")
         ax.set_yticks(ys, labels)
         ax.invert_yaxis()
         ax.set_ylim(len(labels) - 0.5 + 0.05, -0.9)

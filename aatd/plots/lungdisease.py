@@ -20,12 +20,42 @@ SMOKING_STATUSES = ("never", "former", "current")
 #: PiZZ: Swedish national AATD register, Hiller 2019 (current 70, ex 42, never 32).
 #: General population: pooled cohorts, Oelsner 2020 (never 31, former 35, current 40).
 FEV1_DECLINE_ML_PER_YEAR = (
-    {"group": "PiZZ (Sweden)", "smoking": "never", "decline_ml_per_year": 32.0, "source": "hiller2019"},
-    {"group": "PiZZ (Sweden)", "smoking": "former", "decline_ml_per_year": 42.0, "source": "hiller2019"},
-    {"group": "PiZZ (Sweden)", "smoking": "current", "decline_ml_per_year": 70.0, "source": "hiller2019"},
-    {"group": "General population", "smoking": "never", "decline_ml_per_year": 31.0, "source": "oelsner2020"},
-    {"group": "General population", "smoking": "former", "decline_ml_per_year": 35.0, "source": "oelsner2020"},
-    {"group": "General population", "smoking": "current", "decline_ml_per_year": 40.0, "source": "oelsner2020"},
+    {
+        "group": "PiZZ (Sweden)",
+        "smoking": "never",
+        "decline_ml_per_year": 32.0,
+        "source": "hiller2019",
+    },
+    {
+        "group": "PiZZ (Sweden)",
+        "smoking": "former",
+        "decline_ml_per_year": 42.0,
+        "source": "hiller2019",
+    },
+    {
+        "group": "PiZZ (Sweden)",
+        "smoking": "current",
+        "decline_ml_per_year": 70.0,
+        "source": "hiller2019",
+    },
+    {
+        "group": "General population",
+        "smoking": "never",
+        "decline_ml_per_year": 31.0,
+        "source": "oelsner2020",
+    },
+    {
+        "group": "General population",
+        "smoking": "former",
+        "decline_ml_per_year": 35.0,
+        "source": "oelsner2020",
+    },
+    {
+        "group": "General population",
+        "smoking": "current",
+        "decline_ml_per_year": 40.0,
+        "source": "oelsner2020",
+    },
 )
 
 #: Age (years) at which shortness of breath began in PiZZ adults (``janus1985``).
@@ -75,12 +105,17 @@ def spirometry_sketch():
     looks = [dict(color=OKABE_ITO["blue"], ls="-"), dict(color=OKABE_ITO["vermillion"], ls="--")]
     fig, ax = new_figure(7.0, 3.8)
     with style():
-        for (label, p), look in zip(SPIROMETRY_SKETCH.items(), looks):
+        for (label, p), look in zip(SPIROMETRY_SKETCH.items(), looks, strict=True):
             ax.plot(t, sketch_volume_l(t, p["total_l"], p["tau_s"]), lw=2.5, label=label, **look)
             fev1 = float(sketch_volume_l(1.0, p["total_l"], p["tau_s"]))
             ax.plot([1.0], [fev1], "o", color=look["color"], ms=8, zorder=4)
-            ax.annotate(f"FEV1 ≈ {fev1:.1f} L", xy=(1.0, fev1), xytext=(1.25, fev1 - 0.45),
-                        fontsize=9, color="#111111")
+            ax.annotate(
+                f"FEV1 ≈ {fev1:.1f} L",
+                xy=(1.0, fev1),
+                xytext=(1.25, fev1 - 0.45),
+                fontsize=9,
+                color="#111111",
+            )
         ax.axvline(1.0, color=OKABE_ITO["grey"], lw=1, ls=":")
         ax.text(1.03, 5.35, "1 second", color="#333333", fontsize=9)
         ax.set_xlim(0, 6)
@@ -121,13 +156,29 @@ def decline_by_smoking():
         for j, (group, st) in enumerate(_GROUP_STYLE.items()):
             xs = [i + (j - 0.5) * width for i in range(len(SMOKING_STATUSES))]
             vals = [decline_ml_per_year(group, s) for s in SMOKING_STATUSES]
-            bars = ax.bar(xs, vals, width * 0.95, color=st["color"] if not st["hatch"] else "white",
-                          edgecolor=st["color"], hatch=st["hatch"], lw=1.5, label=group)
-            for b, v in zip(bars, vals):
-                ax.text(b.get_x() + b.get_width() / 2, v + 1.2, f"{v:g}", ha="center",
-                        va="bottom", fontsize=10, color="#111111")
-        ax.set_xticks(range(len(SMOKING_STATUSES)),
-                      [f"{s.capitalize()} smokers" for s in SMOKING_STATUSES])
+            bars = ax.bar(
+                xs,
+                vals,
+                width * 0.95,
+                color=st["color"] if not st["hatch"] else "white",
+                edgecolor=st["color"],
+                hatch=st["hatch"],
+                lw=1.5,
+                label=group,
+            )
+            for b, v in zip(bars, vals, strict=True):
+                ax.text(
+                    b.get_x() + b.get_width() / 2,
+                    v + 1.2,
+                    f"{v:g}",
+                    ha="center",
+                    va="bottom",
+                    fontsize=10,
+                    color="#111111",
+                )
+        ax.set_xticks(
+            range(len(SMOKING_STATUSES)), [f"{s.capitalize()} smokers" for s in SMOKING_STATUSES]
+        )
         ax.set_ylabel("FEV1 decline (mL per year)")
         ax.set_ylim(0, 82)
         ax.grid(axis="x", visible=False)
@@ -144,12 +195,19 @@ def onset_ages():
     zz = GENOTYPE_COLORS["ZZ"]
     looks = [dict(color=zz), dict(color="white", edgecolor=zz, hatch="..", lw=1.5)]
     with style():
-        for y, (row, look) in enumerate(zip(DYSPNOEA_ONSET_AGE_YEARS, looks)):
+        for y, (row, look) in enumerate(zip(DYSPNOEA_ONSET_AGE_YEARS, looks, strict=True)):
             ax.barh([y], [row["age_years"]], height=0.55, **look)
-            ax.text(row["age_years"] + 1, y, f"{row['age_years']:g} years", va="center",
-                    fontsize=10, color="#111111")
-        ax.set_yticks(range(len(DYSPNOEA_ONSET_AGE_YEARS)),
-                      [r["group"] for r in DYSPNOEA_ONSET_AGE_YEARS])
+            ax.text(
+                row["age_years"] + 1,
+                y,
+                f"{row['age_years']:g} years",
+                va="center",
+                fontsize=10,
+                color="#111111",
+            )
+        ax.set_yticks(
+            range(len(DYSPNOEA_ONSET_AGE_YEARS)), [r["group"] for r in DYSPNOEA_ONSET_AGE_YEARS]
+        )
         ax.invert_yaxis()
         ax.set_xlim(0, 70)
         ax.set_xlabel("Age when shortness of breath began (years)")

@@ -77,8 +77,16 @@ def _aat(ax, x, y, *, loop="up", cut=False, label=True):
     r = 0.55
     ax.add_patch(Circle((x, y), r, fc="#D6E9F5", ec=AAT_COLOR, lw=2, zorder=2))
     if label:
-        ax.text(x - (0.1 if cut else 0.0), y - 0.05, "AAT", ha="center", va="center", fontsize=12,
-                color="#111111", zorder=5)
+        ax.text(
+            x - (0.1 if cut else 0.0),
+            y - 0.05,
+            "AAT",
+            ha="center",
+            va="center",
+            fontsize=12,
+            color="#111111",
+            zorder=5,
+        )
     if loop == "up" and not cut:
         t = np.linspace(0, math.pi, 60)
         lx = x + 0.32 * np.cos(t)
@@ -87,27 +95,53 @@ def _aat(ax, x, y, *, loop="up", cut=False, label=True):
         ax.plot([x], [y + r + 0.37], "o", color="#111111", ms=6, zorder=4)
     elif cut:
         # The cut loop has sprung into the body of the serpin (drawn as a band inside).
-        ax.plot([x + 0.3, x + 0.3], [y + 0.35, y - 0.5], color=LOOP_COLOR, lw=3.5,
-                solid_capstyle="round", zorder=3)
+        ax.plot(
+            [x + 0.3, x + 0.3],
+            [y + 0.35, y - 0.5],
+            color=LOOP_COLOR,
+            lw=3.5,
+            solid_capstyle="round",
+            zorder=3,
+        )
 
 
 def _elastase(ax, x, y, *, facing=-90, distorted=False):
     """Elastase drawn as a wedge whose notch is the active site."""
     mouth = 55
-    ax.add_patch(Wedge((x, y), 0.42, facing + mouth / 2, facing - mouth / 2 + 360,
-                       fc="#F6D3BF" if not distorted else "#EFC0A8",
-                       ec=ELASTASE_COLOR, lw=2, zorder=3,
-                       ls="-" if not distorted else (0, (3, 1.5))))
-    ax.text(x, y + (0.1 if facing < 0 else -0.12), "E", ha="center", va="center",
-            fontsize=12, fontweight="bold", color="#111111", zorder=5)
+    ax.add_patch(
+        Wedge(
+            (x, y),
+            0.42,
+            facing + mouth / 2,
+            facing - mouth / 2 + 360,
+            fc="#F6D3BF" if not distorted else "#EFC0A8",
+            ec=ELASTASE_COLOR,
+            lw=2,
+            zorder=3,
+            ls="-" if not distorted else (0, (3, 1.5)),
+        )
+    )
+    ax.text(
+        x,
+        y + (0.1 if facing < 0 else -0.12),
+        "E",
+        ha="center",
+        va="center",
+        fontsize=12,
+        fontweight="bold",
+        color="#111111",
+        zorder=5,
+    )
 
 
 def _arrow(ax, x0, x1, y, text=""):
-    ax.add_patch(FancyArrowPatch((x0, y), (x1, y), arrowstyle="-|>", mutation_scale=16,
-                                 lw=1.6, color="#333333", zorder=1))
+    ax.add_patch(
+        FancyArrowPatch(
+            (x0, y), (x1, y), arrowstyle="-|>", mutation_scale=16, lw=1.6, color="#333333", zorder=1
+        )
+    )
     if text:
-        ax.text((x0 + x1) / 2, y - 0.16, text, ha="center", va="top", fontsize=11,
-                color="#333333")
+        ax.text((x0 + x1) / 2, y - 0.16, text, ha="center", va="top", fontsize=11, color="#333333")
 
 
 def inhibition_scheme():
@@ -129,49 +163,127 @@ def inhibition_scheme():
 
         # Step 1: E + I
         _elastase(ax, 0.7, base + 1.2, facing=-90)
-        ax.text(0.7, base + 1.75, "Neutrophil\nelastase", ha="center", va="bottom",
-                fontsize=11, color="#111111")
+        ax.text(
+            0.7,
+            base + 1.75,
+            "Neutrophil\nelastase",
+            ha="center",
+            va="bottom",
+            fontsize=11,
+            color="#111111",
+        )
         ax.text(0.7, base + 0.35, "+", ha="center", va="center", fontsize=16)
         _aat(ax, 1.9, base - 0.2)
-        ax.annotate("reactive\ncentre loop", xy=(2.19, base + 0.62),
-                    xytext=(2.5, base + 1.55), fontsize=11, color="#111111", ha="left",
-                    va="center", arrowprops=dict(arrowstyle="-", color=LOOP_COLOR, lw=1.2))
-        ax.annotate("Met358\n(bait)", xy=(1.93, base + 0.76), xytext=(2.6, base + 0.55),
-                    fontsize=11, color="#111111", ha="left", va="center",
-                    arrowprops=dict(arrowstyle="-", color="#111111", lw=1))
-        ax.text(1.3, -1.7, "1. E meets\nAAT (I)", ha="center", va="bottom", fontsize=12,
-                fontweight="bold")
+        ax.annotate(
+            "reactive\ncentre loop",
+            xy=(2.19, base + 0.62),
+            xytext=(2.5, base + 1.55),
+            fontsize=11,
+            color="#111111",
+            ha="left",
+            va="center",
+            arrowprops=dict(arrowstyle="-", color=LOOP_COLOR, lw=1.2),
+        )
+        ax.annotate(
+            "Met358\n(bait)",
+            xy=(1.93, base + 0.76),
+            xytext=(2.6, base + 0.55),
+            fontsize=11,
+            color="#111111",
+            ha="left",
+            va="center",
+            arrowprops=dict(arrowstyle="-", color="#111111", lw=1),
+        )
+        ax.text(
+            1.3,
+            -1.7,
+            "1. E meets\nAAT (I)",
+            ha="center",
+            va="bottom",
+            fontsize=12,
+            fontweight="bold",
+        )
 
         _arrow(ax, 3.0, 3.9, base + 0.3, "binds")
 
         # Step 2: Michaelis complex E·I
         _aat(ax, 4.9, base - 0.2)
         _elastase(ax, 4.9, base + 1.05, facing=-90)
-        ax.text(4.9, -1.7, "2. Michaelis\ncomplex E·I", ha="center", va="bottom",
-                fontsize=12, fontweight="bold")
-        ax.text(4.9, base + 1.55, "loop in the\nactive site", ha="center", va="bottom",
-                fontsize=11, color="#333333")
+        ax.text(
+            4.9,
+            -1.7,
+            "2. Michaelis\ncomplex E·I",
+            ha="center",
+            va="bottom",
+            fontsize=12,
+            fontweight="bold",
+        )
+        ax.text(
+            4.9,
+            base + 1.55,
+            "loop in the\nactive site",
+            ha="center",
+            va="bottom",
+            fontsize=11,
+            color="#333333",
+        )
 
         _arrow(ax, 5.9, 6.8, base + 0.3, "cuts at\nMet358")
 
         # Step 3: covalent complex E–I (protease trapped at the far pole)
         _aat(ax, 7.8, base + 0.35, cut=True)
         _elastase(ax, 7.8, base - 0.62, facing=90, distorted=True)
-        ax.text(7.8, -1.7, "3. Covalent\nE–I complex", ha="center", va="bottom",
-                fontsize=12, fontweight="bold")
-        ax.text(7.8, base + 1.0, "elastase trapped,\nAAT used up (1:1)", ha="center",
-                va="bottom", fontsize=11, color="#333333")
+        ax.text(
+            7.8,
+            -1.7,
+            "3. Covalent\nE–I complex",
+            ha="center",
+            va="bottom",
+            fontsize=12,
+            fontweight="bold",
+        )
+        ax.text(
+            7.8,
+            base + 1.0,
+            "elastase trapped,\nAAT used up (1:1)",
+            ha="center",
+            va="bottom",
+            fontsize=11,
+            color="#333333",
+        )
 
         _arrow(ax, 8.75, 9.65, base + 0.3, "in blood")
 
         # Step 4: cleared by the liver
-        ax.add_patch(FancyBboxPatch((9.85, base - 0.45), 2.3, 1.5,
-                                    boxstyle="round,pad=0.02,rounding_size=0.25",
-                                    fc="#D2EEE4", ec=LIVER_COLOR, lw=2))
-        ax.text(11.0, base + 0.3, "Liver\nclears the\ncomplex", ha="center", va="center",
-                fontsize=12, color="#111111")
-        ax.text(11.0, -1.7, "4. Removed\nby the liver", ha="center", va="bottom", fontsize=12,
-                fontweight="bold")
+        ax.add_patch(
+            FancyBboxPatch(
+                (9.85, base - 0.45),
+                2.3,
+                1.5,
+                boxstyle="round,pad=0.02,rounding_size=0.25",
+                fc="#D2EEE4",
+                ec=LIVER_COLOR,
+                lw=2,
+            )
+        )
+        ax.text(
+            11.0,
+            base + 0.3,
+            "Liver\nclears the\ncomplex",
+            ha="center",
+            va="center",
+            fontsize=12,
+            color="#111111",
+        )
+        ax.text(
+            11.0,
+            -1.7,
+            "4. Removed\nby the liver",
+            ha="center",
+            va="bottom",
+            fontsize=12,
+            fontweight="bold",
+        )
     return fig
 
 
@@ -187,12 +299,18 @@ def inhibitor_used_up(aat_molecules: float = 100.0):
     fig, ax = new_figure(7.0, 3.8)
     with style():
         ax.plot(added, active, color=AAT_COLOR, lw=2.5, label="Active AAT left")
-        ax.plot(added, free, color=ELASTASE_COLOR, lw=2.5, ls="--",
-                label="Free (unchecked) elastase")
+        ax.plot(
+            added, free, color=ELASTASE_COLOR, lw=2.5, ls="--", label="Free (unchecked) elastase"
+        )
         ax.axvline(aat_molecules, color=OKABE_ITO["grey"], lw=1, ls=":")
-        ax.text(aat_molecules * 1.03, aat_molecules * 0.35,
-                "all AAT used up:\nequal numbers added", color="#333333", fontsize=9,
-                va="top")
+        ax.text(
+            aat_molecules * 1.03,
+            aat_molecules * 0.35,
+            "all AAT used up:\nequal numbers added",
+            color="#333333",
+            fontsize=9,
+            va="top",
+        )
         ax.set_xlim(0, added[-1])
         ax.set_ylim(0, aat_molecules * 1.3)
         ax.set_xlabel(f"Elastase molecules added (per {aat_molecules:g} AAT molecules)")

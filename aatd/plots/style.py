@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import contextlib
 
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .. import genetics  # noqa: E402
+from .. import genetics
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {

@@ -31,27 +31,57 @@ def calibration_vs_published(x_max_ml_per_year: float = 130.0):
     fig, ax = new_figure(7.4, 4.6)
     with style():
         band_done = pub_done = False
-        for y, (row, target) in enumerate(zip(rows, targets)):
+        for y, (row, target) in enumerate(zip(rows, targets, strict=True)):
             low, high = row["band"]
             if low is None:
                 low, high = rule_bands.get(row["label"], (None, None))
             if low is not None:
-                ax.plot([low, high], [y, y], color="#D9D9D9", lw=12, solid_capstyle="butt",
-                        zorder=1, label=None if band_done else "band the model must meet")
+                ax.plot(
+                    [low, high],
+                    [y, y],
+                    color="#D9D9D9",
+                    lw=12,
+                    solid_capstyle="butt",
+                    zorder=1,
+                    label=None if band_done else "band the model must meet",
+                )
                 band_done = True
             for value, _label, _key in row["published"]:
                 shown = min(value, x_max_ml_per_year - 2)
                 marker = ">" if value > x_max_ml_per_year else "o"
-                ax.plot([shown], [y - 0.12], marker, ms=8, mfc="white", mec=OKABE_ITO["black"],
-                        mew=1.5, zorder=3,
-                        label=None if pub_done else "published (mL/yr)")
+                ax.plot(
+                    [shown],
+                    [y - 0.12],
+                    marker,
+                    ms=8,
+                    mfc="white",
+                    mec=OKABE_ITO["black"],
+                    mew=1.5,
+                    zorder=3,
+                    label=None if pub_done else "published (mL/yr)",
+                )
                 pub_done = True
                 if value > x_max_ml_per_year:
-                    ax.annotate(f"{value:g}", (shown, y - 0.12), xytext=(-4, 6),
-                                textcoords="offset points", ha="right", fontsize=9)
+                    ax.annotate(
+                        f"{value:g}",
+                        (shown, y - 0.12),
+                        xytext=(-4, 6),
+                        textcoords="offset points",
+                        ha="right",
+                        fontsize=9,
+                    )
             color = GENOTYPE_COLORS[target.genotype]
-            ax.plot([row["model_ml_per_year"]], [y + 0.12], "D", ms=9, color=color, mec="black",
-                    mew=0.8, zorder=4, label="model" if y == 0 else None)
+            ax.plot(
+                [row["model_ml_per_year"]],
+                [y + 0.12],
+                "D",
+                ms=9,
+                color=color,
+                mec="black",
+                mew=0.8,
+                zorder=4,
+                label="model" if y == 0 else None,
+            )
         ax.set_yticks(range(len(rows)), [r["label"] for r in rows])
         ax.invert_yaxis()
         ax.set_xlim(0, x_max_ml_per_year)

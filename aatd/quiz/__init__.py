@@ -11,12 +11,12 @@ the key can never drift from the model.
 """
 
 from . import computed  # the registry module (its decorator is computed.computed)
-from .load import QuizError, load_bank, find_bank
+from .load import QuizError, find_bank, load_bank
 from .render import Quiz, render_html, show_quiz
 
 __all__ = [
-    "QuizError",
     "Quiz",
+    "QuizError",
     "computed",  # module
     "find_bank",
     "load_bank",

@@ -149,12 +149,6 @@ def z_retained_percent() -> float:
     return liver.z_shares_percent()["retained"]
 
 
-@computed("zz_mm_transplant_children_mz_percent")
-def zz_mm_transplant_children_mz_percent() -> float:
-    """Chance (percent) that a child of a ZZ and an MM parent is MZ (100)."""
-    from aatd import genetics
-
-    return round(100.0 * genetics.offspring("ZZ", "MM").get("MZ", 0.0), 1)
 
 
 # --- diagnosis and care (chapter 08) ----------------------------------------------
@@ -168,14 +162,6 @@ def zz_typical_mg_dl_by_mass() -> float:
     return round(float(units.uM_to_mg_dl(genetics.serum_aat("ZZ").typical_uM)), 1)
 
 
-@computed("augmentation_trough_uM_old_standard")
-def augmentation_trough_uM_old_standard() -> float:
-    """The 126 mg/dL trough read on the older standard (an assumption), in µM (about 17.3)."""
-    from aatd import units
-    from aatd.plots import diagnosis
-
-    return round(float(units.mg_dl_to_uM(diagnosis.SERUM_TROUGH_MG_DL,
-                                          standard="old_commercial")), 1)
 
 
 # --- case studies (chapter 09) ----------------------------------------------------
@@ -274,12 +260,6 @@ def zz_vs_mm_exposure_ratio() -> float:
     return round(kinetics.elastase_exposure("ZZ") / kinetics.elastase_exposure("MM"), 1)
 
 
-@computed("zz_vs_mm_serum_ratio")
-def zz_vs_mm_serum_ratio() -> float:
-    """Typical MM serum level ÷ typical ZZ level (the 'naive' exposure ratio)."""
-    from aatd import genetics
-
-    return round(genetics.serum_aat("MM").typical_uM / genetics.serum_aat("ZZ").typical_uM, 1)
 
 
 @computed("z_vs_m_protein_at_30um_ratio")

@@ -57,7 +57,9 @@ def find_bank(stem: str, directory=".") -> Path:
     """The bank ``<stem>.quiz.yml`` in ``directory``; :class:`QuizError` if it is missing."""
     path = Path(directory) / f"{stem}{SUFFIX}"
     if not path.is_file():
-        raise QuizError(f"{path}: no question bank for chapter {stem!r} (looked in {Path(directory).resolve()})")
+        raise QuizError(
+            f"{path}: no question bank for chapter {stem!r} (looked in {Path(directory).resolve()})"
+        )
     return path
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import html
-from importlib import resources
 import json
 import re
 import unicodedata
+from importlib import resources
 
 from .load import find_bank, load_bank
-from .validate import Bank, Question, format_number
+from .validate import Bank, Question
 
 _CSS = """
 .aatd-quiz{--aq-fg:var(--pst-color-text-base,var(--jp-content-font-color1,#222832));
@@ -63,16 +63,19 @@ color:var(--pst-color-primary-text,var(--jp-ui-inverse-font-color1,#fff))}
 .aatd-quiz input:focus-visible,.aatd-quiz .aatd-quiz-check:focus-visible,.aatd-quiz a:focus-visible{
 outline:3px solid var(--aq-primary);outline-offset:2px}
 .aatd-quiz .aatd-quiz-feedback:empty{display:none}
-.aatd-quiz .aatd-quiz-feedback{margin-top:.6rem;padding:.4rem .8rem;border-left:.3rem solid var(--aq-border);
-background:var(--aq-bg);border-radius:.25rem}
-.aatd-quiz .aatd-quiz-feedback.is-correct{border-left-color:var(--aq-ok);background:var(--aq-ok-bg)}
-.aatd-quiz .aatd-quiz-feedback.is-incorrect{border-left-color:var(--aq-bad);background:var(--aq-bad-bg)}
+.aatd-quiz .aatd-quiz-feedback{margin-top:.6rem;padding:.4rem .8rem;
+border-left:.3rem solid var(--aq-border);background:var(--aq-bg);border-radius:.25rem}
+.aatd-quiz .aatd-quiz-feedback.is-correct{border-left-color:var(--aq-ok);
+background:var(--aq-ok-bg)}
+.aatd-quiz .aatd-quiz-feedback.is-incorrect{border-left-color:var(--aq-bad);
+background:var(--aq-bad-bg)}
 .aatd-quiz .aatd-quiz-feedback p,.aatd-quiz .aatd-quiz-feedback ul{margin:.2rem 0}
 .aatd-quiz .aatd-quiz-score{font-weight:600;margin:.5rem 0 0}
 .aatd-quiz .aatd-quiz-nojs{font-size:.9em;color:var(--aq-muted)}
 .aatd-quiz .aatd-quiz-storage{font-size:.9em;color:var(--aq-muted);margin:.3rem 0 0}
-.aatd-quiz .aatd-quiz-clear{margin-left:.4rem;padding:.2rem .6rem;border-radius:.25rem;cursor:pointer;
-border:1px solid var(--aq-border);background:var(--aq-surface);color:var(--aq-fg);font:inherit}
+.aatd-quiz .aatd-quiz-clear{margin-left:.4rem;padding:.2rem .6rem;border-radius:.25rem;
+cursor:pointer;border:1px solid var(--aq-border);background:var(--aq-surface);color:var(--aq-fg);
+font:inherit}
 .aatd-quiz .aatd-quiz-clear:focus-visible{outline:3px solid var(--aq-primary);outline-offset:2px}
 """
 
@@ -160,7 +163,8 @@ def _question_html(bank: Bank, q: Question, number: int) -> str:
             f'<div class="aatd-quiz-numeric"><label for="{qid}-answer">Your answer '
             f"({_e(q.units)})</label>"
             f'<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" '
-            f'id="{qid}-answer" name="{qid}-answer"> <span aria-hidden="true">{_e(q.units)}</span></div>'
+            f'id="{qid}-answer" name="{qid}-answer"> '
+            f'<span aria-hidden="true">{_e(q.units)}</span></div>'
         )
     else:
         kind = "radio" if q.type == "single" else "checkbox"
@@ -193,8 +197,11 @@ def render_html(bank: Bank) -> str:
         "n": n,
         "questions": questions,
         # stored answers count only for the bank they were given to
-        "version": _key(json.dumps([questions, [q.prompt for q in bank.questions]],
-                                   sort_keys=True, ensure_ascii=False)),
+        "version": _key(
+            json.dumps(
+                [questions, [q.prompt for q in bank.questions]], sort_keys=True, ensure_ascii=False
+            )
+        ),
     }
     parts = [
         f'<section class="aatd-quiz tex2jax_ignore mathjax_ignore" id="{root}" '
@@ -230,8 +237,8 @@ class Quiz:
 
 
 def show_quiz(stem: str, directory=".") -> Quiz:
-    """Find ``<stem>.quiz.yml`` in ``directory``, validate it and return a displayable :class:`Quiz`."""
+    """Find ``<stem>.quiz.yml`` in ``directory``, validate it, return a :class:`Quiz` to show."""
     return Quiz(load_bank(find_bank(stem, directory)))
 
 
-__all__ = ["Quiz", "render_html", "show_quiz", "section_anchor", "element_id"]
+__all__ = ["Quiz", "element_id", "render_html", "section_anchor", "show_quiz"]

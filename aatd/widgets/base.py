@@ -65,8 +65,8 @@ controls' values::
     return spec
 
 Element helpers (module functions): :func:`line`, :func:`marker`, :func:`vline`,
-:func:`hline`, :func:`band`, :func:`area`, :func:`rect`, :func:`text`. Arrays passed to them go into a
-de-duplicated pool, so many states can share one curve. Numbers are rounded to 4
+:func:`hline`, :func:`band`, :func:`area`, :func:`rect`, :func:`text`. Arrays passed to
+them go into a de-duplicated pool, so many states can share one curve. Numbers are rounded to 4
 significant digits (:func:`sig4`); the JSON has sorted keys and no whitespace, so the same
 explorer always gives byte-identical HTML (strict nbval compares ``text/html``). Element
 ids derive from ``slug``, a hash of the spec and a per-process instance counter (no
@@ -89,9 +89,10 @@ import json
 import math
 import struct
 import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -123,7 +124,8 @@ def preset_genotype(value, presets: Sequence[str]) -> str:
     if g not in presets:
         raise ValueError(
             f"genotype {value!r} is not a preset of this explorer; choose one of "
-            f"{', '.join(presets)}")
+            f"{', '.join(presets)}"
+        )
     return g
 
 
@@ -162,8 +164,9 @@ def _round_tree(obj):
 def compact_json(obj) -> str:
     """Deterministic compact JSON: numbers to 4 significant digits, sorted keys, no
     spaces, safe inside an HTML ``<script>`` element (``<``, ``>`` and ``&`` escaped)."""
-    text_ = json.dumps(_round_tree(obj), sort_keys=True, separators=(",", ":"),
-                       ensure_ascii=False, allow_nan=False)
+    text_ = json.dumps(
+        _round_tree(obj), sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
     return text_.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -204,32 +207,43 @@ class Axis:
         if self.log and (self.min <= 0 or self.max <= 0):
             raise ValueError(f"a log axis needs positive limits, got {self.min}..{self.max}")
         ticks = list(self.ticks) if self.ticks is not None else _nice_ticks(self)
-        labels = (list(self.tick_labels) if self.tick_labels is not None
-                  else [_tick_label(t) for t in ticks])
+        labels = (
+            list(self.tick_labels)
+            if self.tick_labels is not None
+            else [_tick_label(t) for t in ticks]
+        )
         if len(labels) != len(ticks):
             raise ValueError("tick_labels must match ticks")
-        return {"min": self.min, "max": self.max, "label": self.label, "log": self.log,
-                "ticks": ticks, "tl": labels, "inv": self.invert, "grid": self.grid,
-                **({"fs": self.font_size} if self.font_size else {})}
+        return {
+            "min": self.min,
+            "max": self.max,
+            "label": self.label,
+            "log": self.log,
+            "ticks": ticks,
+            "tl": labels,
+            "inv": self.invert,
+            "grid": self.grid,
+            **({"fs": self.font_size} if self.font_size else {}),
+        }
 
 
 def _nice_ticks(ax: Axis) -> list[float]:
     if ax.log:
         lo, hi = math.floor(math.log10(ax.min) + 1e-9), math.ceil(math.log10(ax.max) - 1e-9)
-        return [10.0 ** e for e in range(lo, hi + 1) if ax.min <= 10.0 ** e <= ax.max * 1.0001]
+        return [10.0**e for e in range(lo, hi + 1) if ax.min <= 10.0**e <= ax.max * 1.0001]
     span = ax.max - ax.min
     raw = span / 5.0
     mag = 10 ** math.floor(math.log10(raw))
     step = min((m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw), default=10 * mag)
     first = math.ceil(ax.min / step - 1e-9) * step
-    n = int(math.floor((ax.max - first) / step + 1e-9)) + 1
+    n = math.floor((ax.max - first) / step + 1e-9) + 1
     return [round(first + i * step, 10) for i in range(n)]
 
 
 def _tick_label(t: float) -> str:
     if t != 0 and (abs(t) < 1e-3 or abs(t) >= 1e5):
-        e = int(math.floor(math.log10(abs(t))))
-        if math.isclose(abs(t), 10.0 ** e):
+        e = math.floor(math.log10(abs(t)))
+        if math.isclose(abs(t), 10.0**e):
             return f"10^{e}"
     return f"{t:g}"
 
@@ -246,7 +260,7 @@ class Table:
         n = {len(c) for c in self.columns}
         if len(n) != 1:
             raise ValueError("table columns must have equal lengths")
-        return [list(r) for r in zip(*self.columns)]
+        return [list(r) for r in zip(*self.columns, strict=True)]
 
 
 def _el(kind: str, panel: str, **kw) -> dict:
@@ -257,14 +271,12 @@ def _el(kind: str, panel: str, **kw) -> dict:
 
 def line(panel, x, y, *, color, width=2.0, dash=None, legend=None, opacity=None):
     """A polyline through data points ``x``, ``y`` (arrays; pooled)."""
-    return _el("line", panel, x=_Arr(x), y=_Arr(y), c=color, w=width, d=dash, lg=legend,
-               o=opacity)
+    return _el("line", panel, x=_Arr(x), y=_Arr(y), c=color, w=width, d=dash, lg=legend, o=opacity)
 
 
 def marker(panel, x, y, *, color, r=6.0, stroke="#000000", legend=None, label=None):
     """A circle at data point (``x``, ``y``) with an optional text label beside it."""
-    return _el("mark", panel, x=float(x), y=float(y), c=color, r=r, s=stroke, lg=legend,
-               t=label)
+    return _el("mark", panel, x=float(x), y=float(y), c=color, r=r, s=stroke, lg=legend, t=label)
 
 
 def vline(panel, x, *, color, width=1.5, dash=None, label=None, legend=None, at=0.98):
@@ -281,28 +293,62 @@ def hline(panel, y, *, color, width=1.5, dash=None, label=None, legend=None, at=
 
 def band(panel, x0, x1, *, color, opacity=0.15, label=None, legend=None, y0=None, y1=None):
     """A shaded region from data ``x0`` to ``x1`` (full height unless ``y0``/``y1``)."""
-    return _el("band", panel, x0=float(x0), x1=float(x1), y0=y0, y1=y1, c=color, o=opacity,
-               t=label, lg=legend)
+    return _el(
+        "band",
+        panel,
+        x0=float(x0),
+        x1=float(x1),
+        y0=y0,
+        y1=y1,
+        c=color,
+        o=opacity,
+        t=label,
+        lg=legend,
+    )
 
 
 def area(panel, x, y0, y1, *, color, opacity=0.3, legend=None):
     """A filled region between two curves ``y0`` and ``y1`` over data points ``x``
     (arrays; pooled), e.g. the range of an assumption."""
-    return _el("area", panel, x=_Arr(x), y0=_Arr(y0), y1=_Arr(y1), c=color, o=opacity,
-               lg=legend)
+    return _el("area", panel, x=_Arr(x), y0=_Arr(y0), y1=_Arr(y1), c=color, o=opacity, lg=legend)
 
 
-def rect(panel, x0, x1, y0, y1, *, fill, stroke=None, opacity=None, label=None,
-         label_color=None, size=None):
+def rect(
+    panel,
+    x0,
+    x1,
+    y0,
+    y1,
+    *,
+    fill,
+    stroke=None,
+    opacity=None,
+    label=None,
+    label_color=None,
+    size=None,
+):
     """A rectangle in data coordinates with an optional centred text label."""
-    return _el("rect", panel, x0=float(x0), x1=float(x1), y0=float(y0), y1=float(y1),
-               c=fill, s=stroke, o=opacity, t=label, tc=label_color, fs=size)
+    return _el(
+        "rect",
+        panel,
+        x0=float(x0),
+        x1=float(x1),
+        y0=float(y0),
+        y1=float(y1),
+        c=fill,
+        s=stroke,
+        o=opacity,
+        t=label,
+        tc=label_color,
+        fs=size,
+    )
 
 
 def text(panel, x, y, label, *, color="#111111", anchor="start", size=12, weight=None):
     """Text at data (``x``, ``y``); ``anchor`` is SVG's text-anchor."""
-    return _el("text", panel, x=float(x), y=float(y), t=str(label), c=color, a=anchor,
-               fs=size, fw=weight)
+    return _el(
+        "text", panel, x=float(x), y=float(y), t=str(label), c=color, a=anchor, fs=size, fw=weight
+    )
 
 
 class _Arr:
@@ -320,8 +366,14 @@ class _Arr:
 class StaticSpec:
     """Everything the kernel-free face needs; see the module docstring."""
 
-    def __init__(self, explorer: "TwoFacedExplorer", *, width: int = 760, height: int = 480,
-                 description: str = ""):
+    def __init__(
+        self,
+        explorer: TwoFacedExplorer,
+        *,
+        width: int = 760,
+        height: int = 480,
+        description: str = "",
+    ):
         self.explorer = explorer
         self.width = int(width)
         self.height = int(height)
@@ -343,38 +395,86 @@ class StaticSpec:
     def select(self, name, label, options, *, value, key=True, enabled_if=None, help=None):
         """A ``<select>``; ``options`` is a list of (value, text)."""
         opts = [[str(v), str(t)] for v, t in options]
-        self._add({"name": name, "label": label, "kind": "select", "options": opts,
-                   "value": str(value), "key": key, "en": enabled_if, "help": help})
+        self._add(
+            {
+                "name": name,
+                "label": label,
+                "kind": "select",
+                "options": opts,
+                "value": str(value),
+                "key": key,
+                "en": enabled_if,
+                "help": help,
+            }
+        )
 
     def radio(self, name, label, options, *, value, key=True, enabled_if=None, help=None):
         """A group of radio buttons in a ``<fieldset>`` with a visible ``<legend>``."""
         opts = [[str(v), str(t)] for v, t in options]
-        self._add({"name": name, "label": label, "kind": "radio", "options": opts,
-                   "value": str(value), "key": key, "en": enabled_if, "help": help})
+        self._add(
+            {
+                "name": name,
+                "label": label,
+                "kind": "radio",
+                "options": opts,
+                "value": str(value),
+                "key": key,
+                "en": enabled_if,
+                "help": help,
+            }
+        )
 
-    def range(self, name, label, *, min, max, step, value, unit="", key=True,
-              enabled_if=None, help=None):
+    def range(
+        self, name, label, *, min, max, step, value, unit="", key=True, enabled_if=None, help=None
+    ):
         """An ``<input type=range>`` snapping to ``step`` with a live ``<output>``."""
-        self._add({"name": name, "label": label, "kind": "range", "min": min, "max": max,
-                   "step": step, "value": value, "unit": unit, "key": key,
-                   "en": enabled_if, "help": help})
+        self._add(
+            {
+                "name": name,
+                "label": label,
+                "kind": "range",
+                "min": min,
+                "max": max,
+                "step": step,
+                "value": value,
+                "unit": unit,
+                "key": key,
+                "en": enabled_if,
+                "help": help,
+            }
+        )
 
     def checkbox(self, name, label, *, value=False, key=True, enabled_if=None, help=None):
         """An ``<input type=checkbox>``."""
-        self._add({"name": name, "label": label, "kind": "checkbox", "value": bool(value),
-                   "key": key, "en": enabled_if, "help": help})
+        self._add(
+            {
+                "name": name,
+                "label": label,
+                "kind": "checkbox",
+                "value": bool(value),
+                "key": key,
+                "en": enabled_if,
+                "help": help,
+            }
+        )
 
     def link(self, source, target, table: Mapping[str, float]):
         """Choosing value ``v`` of control ``source`` moves control ``target`` to
         ``table[v]`` (precomputed)."""
-        self.links.append({"from": source, "to": target,
-                           "table": {str(k): v for k, v in table.items()}})
+        self.links.append(
+            {"from": source, "to": target, "table": {str(k): v for k, v in table.items()}}
+        )
 
     # -- drawing
     def panel(self, name, *, box, x: Axis, y: Axis, title="", legend="upper right"):
         """An SVG plotting box ``box`` = (left, top, width, height) in viewBox pixels."""
-        self.panels[name] = {"box": list(box), "x": x.to_json(), "y": y.to_json(),
-                             "title": title, "legend": legend}
+        self.panels[name] = {
+            "box": list(box),
+            "x": x.to_json(),
+            "y": y.to_json(),
+            "title": title,
+            "legend": legend,
+        }
         return name
 
     def add_static(self, *elements):
@@ -395,15 +495,21 @@ class StaticSpec:
             if not c.get("key", True):
                 continue
             en = c.get("en")
-            if en and not all(key_value(values[k]) in [str(x) for x in v]
-                              for k, v in en.items()):
+            if en and not all(key_value(values[k]) in [str(x) for x in v] for k, v in en.items()):
                 parts.append("-")
             else:
                 parts.append(key_value(values[c["name"]]))
         return "|".join(parts)
 
-    def state(self, values: Mapping[str, Any], *, elements: Iterable[dict],
-              readout, tables: Sequence[Table] = (), label: str = ""):
+    def state(
+        self,
+        values: Mapping[str, Any],
+        *,
+        elements: Iterable[dict],
+        readout,
+        tables: Sequence[Table] = (),
+        label: str = "",
+    ):
         """Register the drawing for one combination of key-control values.
 
         ``readout`` is a string, or a dict from view-control values (joined with ``|``) to
@@ -414,12 +520,12 @@ class StaticSpec:
             raise ValueError(f"state {key!r} given twice")
         tabs = []
         for t in tables:
-            cols = [self._pool_add(_Arr(c)) if _numeric(c) else [str(v) for v in c]
-                    for c in t.columns]
+            cols = [
+                self._pool_add(_Arr(c)) if _numeric(c) else [str(v) for v in c] for c in t.columns
+            ]
             t.rows()  # checks lengths
             tabs.append({"cap": t.caption, "h": list(t.headers), "c": cols})
-        self.states[key] = {"e": self._pool_elements(elements), "r": readout, "t": tabs,
-                            "l": label}
+        self.states[key] = {"e": self._pool_elements(elements), "r": readout, "t": tabs, "l": label}
 
     def _pool_add(self, arr: _Arr) -> int:
         idx = self._pool_index.get(arr.values)
@@ -442,10 +548,19 @@ class StaticSpec:
         return out
 
     def to_json(self) -> dict:
-        return {"w": self.width, "h": self.height, "desc": self.description,
-                "controls": self.controls, "panels": self.panels, "static": self.static,
-                "states": self.states, "links": self.links, "pool": self._pool,
-                "keys": self.key_names(), "views": self.view_names()}
+        return {
+            "w": self.width,
+            "h": self.height,
+            "desc": self.description,
+            "controls": self.controls,
+            "panels": self.panels,
+            "static": self.static,
+            "states": self.states,
+            "links": self.links,
+            "pool": self._pool,
+            "keys": self.key_names(),
+            "views": self.view_names(),
+        }
 
 
 def _numeric(col) -> bool:
@@ -457,6 +572,7 @@ def _numeric(col) -> bool:
 
 
 # ----------------------------------------------------------------------------- the HTML face
+
 
 def _asset(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
@@ -474,50 +590,63 @@ def _control_html(uid: str, c: dict, initial: Mapping[str, Any]) -> str:
     cid = f"{uid}-c-{c['name']}"
     hid = f"{cid}-help"
     help_attr = f' aria-describedby="{hid}"' if c.get("help") else ""
-    help_html = (f'<span class="aatd-help" id="{hid}">{e(c["help"])}</span>'
-                 if c.get("help") else "")
+    help_html = f'<span class="aatd-help" id="{hid}">{e(c["help"])}</span>' if c.get("help") else ""
     val = initial.get(c["name"], c["value"])
     kind = c["kind"]
     if kind == "select":
         opts = "".join(
             f'<option value="{e(v)}"{" selected" if v == key_value(val) else ""}>{e(t)}</option>'
-            for v, t in c["options"])
-        return (f'<div class="aatd-ctl"><label for="{cid}">{e(c["label"])}</label>'
-                f'<select id="{cid}" data-name="{e(c["name"])}"{help_attr}>{opts}</select>'
-                f"{help_html}</div>")
+            for v, t in c["options"]
+        )
+        return (
+            f'<div class="aatd-ctl"><label for="{cid}">{e(c["label"])}</label>'
+            f'<select id="{cid}" data-name="{e(c["name"])}"{help_attr}>{opts}</select>'
+            f"{help_html}</div>"
+        )
     if kind == "radio":
         items = []
         for i, (v, t) in enumerate(c["options"]):
             rid = f"{cid}-{i}"
             chk = " checked" if v == key_value(val) else ""
-            items.append(f'<span class="aatd-radio"><input type="radio" id="{rid}" '
-                         f'name="{cid}" value="{e(v)}" data-name="{e(c["name"])}"{chk}>'
-                         f'<label for="{rid}">{e(t)}</label></span>')
-        return (f'<fieldset class="aatd-ctl" id="{cid}"{help_attr}><legend>{e(c["label"])}'
-                f'</legend>{"".join(items)}{help_html}</fieldset>')
+            items.append(
+                f'<span class="aatd-radio"><input type="radio" id="{rid}" '
+                f'name="{cid}" value="{e(v)}" data-name="{e(c["name"])}"{chk}>'
+                f'<label for="{rid}">{e(t)}</label></span>'
+            )
+        return (
+            f'<fieldset class="aatd-ctl" id="{cid}"{help_attr}><legend>{e(c["label"])}'
+            f"</legend>{''.join(items)}{help_html}</fieldset>"
+        )
     if kind == "range":
         unit = f" {c['unit']}" if c.get("unit") else ""
-        return (f'<div class="aatd-ctl"><label for="{cid}">{e(c["label"])}</label>'
-                f'<input type="range" id="{cid}" data-name="{e(c["name"])}" '
-                f'min="{key_value(c["min"])}" max="{key_value(c["max"])}" '
-                f'step="{key_value(c["step"])}" value="{key_value(val)}"{help_attr}>'
-                f'<output for="{cid}" data-unit="{e(unit)}">{e(key_value(val))}{e(unit)}'
-                f"</output>{help_html}</div>")
+        return (
+            f'<div class="aatd-ctl"><label for="{cid}">{e(c["label"])}</label>'
+            f'<input type="range" id="{cid}" data-name="{e(c["name"])}" '
+            f'min="{key_value(c["min"])}" max="{key_value(c["max"])}" '
+            f'step="{key_value(c["step"])}" value="{key_value(val)}"{help_attr}>'
+            f'<output for="{cid}" data-unit="{e(unit)}">{e(key_value(val))}{e(unit)}'
+            f"</output>{help_html}</div>"
+        )
     if kind == "checkbox":
         chk = " checked" if val else ""
-        return (f'<div class="aatd-ctl aatd-check"><input type="checkbox" id="{cid}" '
-                f'data-name="{e(c["name"])}"{chk}{help_attr}>'
-                f'<label for="{cid}">{e(c["label"])}</label>{help_html}</div>')
+        return (
+            f'<div class="aatd-ctl aatd-check"><input type="checkbox" id="{cid}" '
+            f'data-name="{e(c["name"])}"{chk}{help_attr}>'
+            f'<label for="{cid}">{e(c["label"])}</label>{help_html}</div>'
+        )
     raise ValueError(f"unknown control kind {kind!r}")
 
 
 def _table_html(t: Table) -> str:
     e = html.escape
     head = "".join(f'<th scope="col">{e(h)}</th>' for h in t.headers)
-    body = "".join("<tr>" + "".join(f"<td>{e(_fmt_cell(v))}</td>" for v in r) + "</tr>"
-                   for r in t.rows())
-    return (f"<table><caption>{e(t.caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    body = "".join(
+        "<tr>" + "".join(f"<td>{e(_fmt_cell(v))}</td>" for v in r) + "</tr>" for r in t.rows()
+    )
+    return (
+        f"<table><caption>{e(t.caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 def _readout_for(readout, view_values: Sequence[str]) -> str:
@@ -526,7 +655,7 @@ def _readout_for(readout, view_values: Sequence[str]) -> str:
     return readout["|".join(view_values)]
 
 
-def render_static_html(explorer: "TwoFacedExplorer", spec: StaticSpec) -> str:
+def render_static_html(explorer: TwoFacedExplorer, spec: StaticSpec) -> str:
     """The kernel-free explorer as one HTML fragment (controls, SVG, readout, numbers)."""
     data = spec.to_json()
     payload = compact_json(data)
@@ -542,9 +671,11 @@ def render_static_html(explorer: "TwoFacedExplorer", spec: StaticSpec) -> str:
     e = html.escape
     controls = "".join(_control_html(uid, c, initial) for c in spec.controls)
     tables = "".join(
-        _table_html(Table(t["cap"], t["h"],
-                          [spec._pool[c] if isinstance(c, int) else c for c in t["c"]]))
-        for t in st["t"])
+        _table_html(
+            Table(t["cap"], t["h"], [spec._pool[c] if isinstance(c, int) else c for c in t["c"]])
+        )
+        for t in st["t"]
+    )
     css = _asset("explorer.css")
     js = _asset("explorer.js")
     return (
@@ -560,7 +691,7 @@ def render_static_html(explorer: "TwoFacedExplorer", spec: StaticSpec) -> str:
         f'viewBox="0 0 {spec.width} {spec.height}" width="100%" '
         f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-svgtitle">{e(st.get("l") or spec.description)}</title></svg>'
-        f'<noscript><p>This explorer draws its figure with JavaScript. The numbers for the '
+        f"<noscript><p>This explorer draws its figure with JavaScript. The numbers for the "
         f"starting setting are in the table below.</p></noscript></div>"
         f'<p class="aatd-readout" id="{uid}-readout" aria-live="polite" role="status">'
         f"{e(readout)}</p>"
@@ -574,9 +705,14 @@ def render_static_html(explorer: "TwoFacedExplorer", spec: StaticSpec) -> str:
 
 # ----------------------------------------------------------------------------- the base class
 
+
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return (struct.pack(">I", len(data)) + kind + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def _encode_png(canvas) -> bytes:
@@ -586,11 +722,12 @@ def _encode_png(canvas) -> bytes:
     rgb = np.asarray(canvas.buffer_rgba())[:, :, :3]
     raw = np.zeros((h, w * 3 + 1), dtype=np.uint8)  # first byte of each row: filter 0
     raw[:, 1:] = rgb.reshape(h, w * 3)
-    return (b"\x89PNG\r\n\x1a\n"
-            + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-            + _png_chunk(b"IDAT", zlib.compress(raw.tobytes(), 1))
-            + _png_chunk(b"IEND", b""))
-
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+        + _png_chunk(b"IDAT", zlib.compress(raw.tobytes(), 1))
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 class TwoFacedExplorer:
@@ -658,8 +795,7 @@ class TwoFacedExplorer:
         import ipywidgets as W
 
         if name not in self.controls:
-            raise ValueError(
-                f"unknown control {name!r}; controls: {', '.join(self.controls)}")
+            raise ValueError(f"unknown control {name!r}; controls: {', '.join(self.controls)}")
         w = self.controls[name]
         if isinstance(w, (W.Checkbox, W.ToggleButton)):
             if not isinstance(value, (bool, np.bool_)):
@@ -667,18 +803,21 @@ class TwoFacedExplorer:
             return bool(value)
         if isinstance(w, (W.FloatSlider, W.IntSlider, W.BoundedFloatText, W.BoundedIntText)):
             if isinstance(value, (bool, np.bool_)) or not isinstance(
-                    value, (int, float, np.integer, np.floating)):
+                value, (int, float, np.integer, np.floating)
+            ):
                 raise ValueError(f"{name} must be a number, got {value!r}")
             v = float(value)
             if not math.isfinite(v) or not w.min <= v <= w.max:
                 raise ValueError(
-                    f"{name} must be a finite number from {w.min:g} to {w.max:g}, got {value!r}")
-            return int(round(v)) if isinstance(w, (W.IntSlider, W.BoundedIntText)) else v
+                    f"{name} must be a finite number from {w.min:g} to {w.max:g}, got {value!r}"
+                )
+            return round(v) if isinstance(w, (W.IntSlider, W.BoundedIntText)) else v
         if hasattr(w, "options"):
             allowed = [o[1] if isinstance(o, tuple) else o for o in w.options]
             if value not in allowed:
                 raise ValueError(
-                    f"{name} must be one of {', '.join(map(repr, allowed))}, got {value!r}")
+                    f"{name} must be one of {', '.join(map(repr, allowed))}, got {value!r}"
+                )
             return value
         return value
 
@@ -687,7 +826,7 @@ class TwoFacedExplorer:
         """Current control values: ``{name: value}``."""
         return {name: w.value for name, w in self.controls.items()}
 
-    def set(self, **values) -> "TwoFacedExplorer":
+    def set(self, **values) -> TwoFacedExplorer:
         """Set controls programmatically: every value is checked first (``ValueError``,
         nothing changes), then all are applied and the figure is redrawn once."""
         checked = {name: self._check(name, v) for name, v in values.items()}
@@ -722,10 +861,13 @@ class TwoFacedExplorer:
         self._image.value = self.png()
         self._readout_widget.value = (
             f'<div aria-live="polite" role="status" class="aatd-readout">'
-            f"{html.escape(self._readout(st))}</div>")
+            f"{html.escape(self._readout(st))}</div>"
+        )
         self._numbers_widget.value = (
             "<details><summary>Show the numbers</summary>"
-            + "".join(_table_html(t) for t in self._tables(st)) + "</details>")
+            + "".join(_table_html(t) for t in self._tables(st))
+            + "</details>"
+        )
 
     def _animated_artists(self) -> list:
         """Artists that change with the controls (hook). When given, the static rest of
@@ -752,7 +894,7 @@ class TwoFacedExplorer:
                     a.set_visible(False)
                 canvas.draw()
                 self._background = canvas.copy_from_bbox(fig.bbox)
-                for a, vis in zip(artists, shown):
+                for a, vis in zip(artists, shown, strict=True):
                     a.set_visible(vis)
             else:
                 canvas.restore_region(self._background)
@@ -764,15 +906,17 @@ class TwoFacedExplorer:
     def _build_widget(self) -> None:
         import ipywidgets as W
 
-        title = W.HTML(f"<strong>{html.escape(self.title)}</strong>"
-                       + (f"<br><em>{html.escape(self.notice)}</em>" if self.notice else ""))
+        title = W.HTML(
+            f"<strong>{html.escape(self.title)}</strong>"
+            + (f"<br><em>{html.escape(self.notice)}</em>" if self.notice else "")
+        )
         self._image = W.Image(format="png", layout=W.Layout(max_width="100%"))
         self._readout_widget = W.HTML()
         self._numbers_widget = W.HTML()
-        box = W.Box(list(self.controls.values()),
-                    layout=W.Layout(display="flex", flex_flow="row wrap"))
-        self.widget = W.VBox([title, box, self._image, self._readout_widget,
-                              self._numbers_widget])
+        box = W.Box(
+            list(self.controls.values()), layout=W.Layout(display="flex", flex_flow="row wrap")
+        )
+        self.widget = W.VBox([title, box, self._image, self._readout_widget, self._numbers_widget])
 
     # -- the kernel-free face
     def static_html(self) -> str:

@@ -26,11 +26,20 @@ import math
 
 import numpy as np
 
-from .. import _checks, genetics, kinetics, units
-from .. import plots
+from .. import _checks, genetics, kinetics, plots, units
 from ..plots import explorers as xplots
-from .base import (Axis, StaticSpec, Table, TwoFacedExplorer, band, line, marker, preset_genotype,
-                   sig4, vline)
+from .base import (
+    Axis,
+    StaticSpec,
+    Table,
+    TwoFacedExplorer,
+    band,
+    line,
+    marker,
+    preset_genotype,
+    sig4,
+    vline,
+)
 
 #: Genotype presets offered by the explorer.
 GENOTYPES = genetics.COMMON_GENOTYPES
@@ -61,8 +70,11 @@ def burst_time_course(genotype=None, *, aat_uM=None, smoker=False, t_s=T_S):
     About 0.5 ms; agrees with ``simulate_burst`` to ~0.01 nM.
     """
     k = kinetics.k_ass_per_M_s(genotype) * 1e-9  # nM⁻¹ s⁻¹
-    serum = (genetics.serum_aat(genotype).typical_uM if aat_uM is None
-             else _checks.nonnegative("aat_uM", aat_uM, "µM"))
+    serum = (
+        genetics.serum_aat(genotype).typical_uM
+        if aat_uM is None
+        else _checks.nonnegative("aat_uM", aat_uM, "µM")
+    )
     i0 = float(kinetics.lining_fluid_active_aat_nM(serum, smoker=bool(smoker)))
     total = float(kinetics.elastase_exposure(genotype, aat_uM=serum, smoker=bool(smoker)))
     kc = kinetics.K_CLEAR_PER_S
@@ -116,14 +128,20 @@ class ElastaseExplorer(TwoFacedExplorer):
         import ipywidgets as W
 
         return {
-            "genotype": W.Dropdown(options=list(GENOTYPES), value="MM",
-                                   description="Genotype"),
-            "aat_uM": W.FloatSlider(value=genetics.serum_aat("MM").typical_uM, min=0.0,
-                                    max=AAT_MAX_UM, step=0.1, readout_format=".1f",
-                                    description="Serum AAT (µM)", continuous_update=True),
+            "genotype": W.Dropdown(options=list(GENOTYPES), value="MM", description="Genotype"),
+            "aat_uM": W.FloatSlider(
+                value=genetics.serum_aat("MM").typical_uM,
+                min=0.0,
+                max=AAT_MAX_UM,
+                step=0.1,
+                readout_format=".1f",
+                description="Serum AAT (µM)",
+                continuous_update=True,
+            ),
             "smoker": W.Checkbox(value=False, description="Smoker", indent=False),
-            "units": W.ToggleButtons(options=[("µM", "uM"), ("mg/dL", "mg_dl")],
-                                     value="uM", description="Readout units"),
+            "units": W.ToggleButtons(
+                options=[("µM", "uM"), ("mg/dL", "mg_dl")], value="uM", description="Readout units"
+            ),
         }
 
     def _check(self, name, value):
@@ -133,7 +151,8 @@ class ElastaseExplorer(TwoFacedExplorer):
             v = _checks.nonnegative("aat_uM", value, "µM")
             if np.ndim(v) != 0 or v > AAT_MAX_UM:
                 raise ValueError(
-                    f"aat_uM must be one serum level from 0 to {AAT_MAX_UM:g} µM, got {value!r}")
+                    f"aat_uM must be one serum level from 0 to {AAT_MAX_UM:g} µM, got {value!r}"
+                )
             return float(v)
         if name == "units" and value not in UNITS:
             raise ValueError(f"units must be one of {', '.join(UNITS)}, got {value!r}")
@@ -150,7 +169,8 @@ class ElastaseExplorer(TwoFacedExplorer):
             if a != 0.0:
                 raise ValueError(
                     f"genotype {g!r} makes no AAT protein, so aat_uM is pinned at 0 µM; "
-                    f"got aat_uM={values['aat_uM']!r}")
+                    f"got aat_uM={values['aat_uM']!r}"
+                )
         return super().set(**values)
 
     def _after_set(self, name, value):
@@ -170,8 +190,7 @@ class ElastaseExplorer(TwoFacedExplorer):
         e, i = burst_time_course(g, aat_uM=aat_uM, smoker=smoker)
         ref_e = self._ref_e
         curve = kinetics.elastase_exposure(g, aat_uM=CURVE_UM, smoker=smoker)
-        ref_curve = (kinetics.elastase_exposure(g, aat_uM=CURVE_UM, smoker=False)
-                     if smoker else None)
+        ref_curve = kinetics.elastase_exposure(g, aat_uM=CURVE_UM, smoker=False) if smoker else None
         at = float(kinetics.elastase_exposure(g, aat_uM=aat_uM, smoker=smoker))
         rng = genetics.serum_aat(g)
         return {
@@ -187,8 +206,10 @@ class ElastaseExplorer(TwoFacedExplorer):
             "exposure_at_setting_nM_s": at,
             "smoker_bend_uM": kinetics.exposure_bend_uM(g, smoker=True) if smoker else None,
             "band_uM": (rng.low_uM, rng.high_uM),
-            "curve_label": (f"{g} protein" if g not in NO_PROTEIN
-                            else "M protein (Q0Q0 makes none)") + (", smoker" if smoker else ""),
+            "curve_label": (
+                f"{g} protein" if g not in NO_PROTEIN else "M protein (Q0Q0 makes none)"
+            )
+            + (", smoker" if smoker else ""),
             "marker_label": f"{at / self._mm_exposure:.3g}× MM",
             "half_time_s": kinetics.inhibition_half_time_s(g, aat_uM=aat_uM, smoker=smoker),
             "relative_to_mm": at / self._mm_exposure,
@@ -202,8 +223,9 @@ class ElastaseExplorer(TwoFacedExplorer):
 
     # ------------------------------------------------------------------ live face
     def _make_figure(self):
-        ranges = {g: (genetics.serum_aat(g).low_uM, genetics.serum_aat(g).high_uM)
-                  for g in GENOTYPES}
+        ranges = {
+            g: (genetics.serum_aat(g).low_uM, genetics.serum_aat(g).high_uM) for g in GENOTYPES
+        }
         top = float(kinetics.elastase_exposure(aat_uM=0.0))
         fig, self._h = xplots.elastase_explorer_figure(ranges, top)
         return fig
@@ -222,8 +244,10 @@ class ElastaseExplorer(TwoFacedExplorer):
         if units_ == "mg_dl":
             mm = float(units.uM_to_mg_dl(aat_uM))
             old = float(units.uM_to_mg_dl(aat_uM, standard="old_commercial"))
-            level = (f"{mm:.0f} mg/dL by molecular mass (purified standard, 52 kDa; "
-                     f"{old:.0f} mg/dL on the older commercial standard)")
+            level = (
+                f"{mm:.0f} mg/dL by molecular mass (purified standard, 52 kDa; "
+                f"{old:.0f} mg/dL on the older commercial standard)"
+            )
         else:
             level = f"{aat_uM:.3g} µM"
         status = "smoker" if smoker else "non-smoker"
@@ -231,14 +255,21 @@ class ElastaseExplorer(TwoFacedExplorer):
             who = f"{g}: no AAT protein at all (serum 0 µM; the slider stays at 0), {status}"
         else:
             who = f"{g} protein at {level}, {status}"
-        return (f"{who}. Inhibition half-time {_fmt_time(v['half_time_s'])} "
-                f"(typical MM: {_fmt_time(self._mm_t_half)}). Elastase exposure per burst "
-                f"{_fmt_num(v['exposure_at_setting_nM_s'])} nM·s, "
-                f"{v['relative_to_mm']:.3g}× that of a typical MM non-smoker.")
+        return (
+            f"{who}. Inhibition half-time {_fmt_time(v['half_time_s'])} "
+            f"(typical MM: {_fmt_time(self._mm_t_half)}). Elastase exposure per burst "
+            f"{_fmt_num(v['exposure_at_setting_nM_s'])} nM·s, "
+            f"{v['relative_to_mm']:.3g}× that of a typical MM non-smoker."
+        )
 
     def _readout(self, state):
-        return self.readout_text(state["genotype"], state["aat_uM"], state["smoker"],
-                                 state["units"], view=self._view_for(state))
+        return self.readout_text(
+            state["genotype"],
+            state["aat_uM"],
+            state["smoker"],
+            state["units"],
+            view=self._view_for(state),
+        )
 
     def _tables(self, state):
         v = self._view_for(state)
@@ -248,106 +279,218 @@ class ElastaseExplorer(TwoFacedExplorer):
     def _tables_from_view(v):
         grid_idx = np.searchsorted(CURVE_UM, GRID_UM)
         return [
-            Table(f"One burst, {v['curve_label']} at {v['aat_uM']:.3g} µM",
-                  ["Time (s)", "Free elastase (nM)", "Active AAT (nM)"],
-                  [v["t_s"], v["free_elastase_nM"], v["active_aat_nM"]]),
-            Table(f"Exposure curve, {v['curve_label']}",
-                  ["Serum AAT (µM)", "Exposure (nM·s)"],
-                  [GRID_UM, np.asarray(v["exposure_nM_s"])[grid_idx]]),
+            Table(
+                f"One burst, {v['curve_label']} at {v['aat_uM']:.3g} µM",
+                ["Time (s)", "Free elastase (nM)", "Active AAT (nM)"],
+                [v["t_s"], v["free_elastase_nM"], v["active_aat_nM"]],
+            ),
+            Table(
+                f"Exposure curve, {v['curve_label']}",
+                ["Serum AAT (µM)", "Exposure (nM·s)"],
+                [GRID_UM, np.asarray(v["exposure_nM_s"])[grid_idx]],
+            ),
         ]
 
     # ------------------------------------------------------------------ kernel-free face
     def _static_spec(self) -> StaticSpec:
-        spec = StaticSpec(self, width=900, height=440, description=(
-            "Left: free elastase and active AAT over time after one burst. Right: "
-            "elastase exposure against serum AAT, with genotype ranges and the 11 µM "
-            "threshold."))
-        typical = {g: sig4(round(genetics.serum_aat(g).typical_uM / GRID_STEP_UM)
-                           * GRID_STEP_UM) for g in GENOTYPES}
-        spec.select("genotype", "Genotype", [(g, g) for g in GENOTYPES],
-                    value=self.controls["genotype"].value,
-                    help="Choosing a genotype moves the slider to its typical level.")
-        spec.range("aat_uM", "Serum AAT", min=0, max=int(AAT_MAX_UM), step=GRID_STEP_UM,
-                   value=self._snap(self.controls["aat_uM"].value), unit=" µM",
-                   enabled_if={"genotype": [g for g in GENOTYPES if g not in NO_PROTEIN]},
-                   help="Moving it keeps the genotype's protein (its reaction speed). "
-                        "Q0Q0 makes no protein: the slider stays at 0.")
+        spec = StaticSpec(
+            self,
+            width=900,
+            height=440,
+            description=(
+                "Left: free elastase and active AAT over time after one burst. Right: "
+                "elastase exposure against serum AAT, with genotype ranges and the 11 µM "
+                "threshold."
+            ),
+        )
+        typical = {
+            g: sig4(round(genetics.serum_aat(g).typical_uM / GRID_STEP_UM) * GRID_STEP_UM)
+            for g in GENOTYPES
+        }
+        spec.select(
+            "genotype",
+            "Genotype",
+            [(g, g) for g in GENOTYPES],
+            value=self.controls["genotype"].value,
+            help="Choosing a genotype moves the slider to its typical level.",
+        )
+        spec.range(
+            "aat_uM",
+            "Serum AAT",
+            min=0,
+            max=int(AAT_MAX_UM),
+            step=GRID_STEP_UM,
+            value=self._snap(self.controls["aat_uM"].value),
+            unit=" µM",
+            enabled_if={"genotype": [g for g in GENOTYPES if g not in NO_PROTEIN]},
+            help="Moving it keeps the genotype's protein (its reaction speed). "
+            "Q0Q0 makes no protein: the slider stays at 0.",
+        )
         spec.checkbox("smoker", "Smoker", value=self.controls["smoker"].value)
-        spec.radio("units", "Readout units", [("uM", "µM"), ("mg_dl", "mg/dL")],
-                   value=self.controls["units"].value, key=False)
+        spec.radio(
+            "units",
+            "Readout units",
+            [("uM", "µM"), ("mg_dl", "mg/dL")],
+            value=self.controls["units"].value,
+            key=False,
+        )
         spec.link("genotype", "aat_uM", typical)
 
         top = float(kinetics.elastase_exposure(aat_uM=0.0)) * 1.05
-        pb = spec.panel("a_burst", box=(90, 36, 330, 334), title="One neutrophil burst",
-                        legend="lower left",
-                        x=Axis(*xplots.BURST_T_RANGE_S, label="Time after the burst (s)",
-                               log=True, ticks=[1e-3, 1e-2, 0.1, 1, 10],
-                               tick_labels=["0.001", "0.01", "0.1", "1", "10"]),
-                        y=Axis(*xplots.BURST_NM_RANGE, label="Lining fluid (nM)", log=True,
-                               ticks=[1, 10, 100, 1000, 10000],
-                               tick_labels=["1", "10", "100", "1000", "10000"]))
-        ps = spec.panel("b_strip", box=(560, 36, 320, 112), legend="none",
-                        title="Typical serum range by genotype",
-                        x=Axis(*xplots.SERUM_RANGE_UM, ticks=[], grid=False),
-                        y=Axis(0, len(GENOTYPES), invert=True, grid=False, font_size=10,
-                               ticks=[i + 0.5 for i in range(len(GENOTYPES))],
-                               tick_labels=list(GENOTYPES)))
-        pe = spec.panel("c_exposure", box=(560, 170, 320, 200), legend="center right",
-                        x=Axis(*xplots.SERUM_RANGE_UM, label="Serum AAT (µM)",
-                               ticks=[0, 10, 20, 30, 40, 50, 60]),
-                        y=Axis(0, top, label="Exposure (nM·s)",
-                               ticks=[0, 1000, 2000, 3000, 4000, 5000]))
+        pb = spec.panel(
+            "a_burst",
+            box=(90, 36, 330, 334),
+            title="One neutrophil burst",
+            legend="lower left",
+            x=Axis(
+                *xplots.BURST_T_RANGE_S,
+                label="Time after the burst (s)",
+                log=True,
+                ticks=[1e-3, 1e-2, 0.1, 1, 10],
+                tick_labels=["0.001", "0.01", "0.1", "1", "10"],
+            ),
+            y=Axis(
+                *xplots.BURST_NM_RANGE,
+                label="Lining fluid (nM)",
+                log=True,
+                ticks=[1, 10, 100, 1000, 10000],
+                tick_labels=["1", "10", "100", "1000", "10000"],
+            ),
+        )
+        ps = spec.panel(
+            "b_strip",
+            box=(560, 36, 320, 112),
+            legend="none",
+            title="Typical serum range by genotype",
+            x=Axis(*xplots.SERUM_RANGE_UM, ticks=[], grid=False),
+            y=Axis(
+                0,
+                len(GENOTYPES),
+                invert=True,
+                grid=False,
+                font_size=10,
+                ticks=[i + 0.5 for i in range(len(GENOTYPES))],
+                tick_labels=list(GENOTYPES),
+            ),
+        )
+        pe = spec.panel(
+            "c_exposure",
+            box=(560, 170, 320, 200),
+            legend="center right",
+            x=Axis(
+                *xplots.SERUM_RANGE_UM, label="Serum AAT (µM)", ticks=[0, 10, 20, 30, 40, 50, 60]
+            ),
+            y=Axis(0, top, label="Exposure (nM·s)", ticks=[0, 1000, 2000, 3000, 4000, 5000]),
+        )
         spec.add_static(
             vline(ps, 11.0, color=xplots.REFERENCE_COLOR, dash="5 3"),
-            vline(pe, 11.0, color=xplots.REFERENCE_COLOR, dash="5 3",
-                  label="11 µM protective threshold", at=0.97),
-            line(pb, T_S, burst_time_course("MM")[0], color=xplots.REFERENCE_COLOR,
-                 width=1.5, dash="6 4", legend="free elastase, typical MM non-smoker"),
+            vline(
+                pe,
+                11.0,
+                color=xplots.REFERENCE_COLOR,
+                dash="5 3",
+                label="11 µM protective threshold",
+                at=0.97,
+            ),
+            line(
+                pb,
+                T_S,
+                burst_time_course("MM")[0],
+                color=xplots.REFERENCE_COLOR,
+                width=1.5,
+                dash="6 4",
+                legend="free elastase, typical MM non-smoker",
+            ),
         )
         strips = {}
         for i, g in enumerate(GENOTYPES):
             r = genetics.serum_aat(g)
             strips[g] = (r.low_uM, max(r.high_uM, r.low_uM + 0.6), i)
-            spec.add_static(band(ps, strips[g][0], strips[g][1], y0=i + 0.15, y1=i + 0.85,
-                                 color=plots.GENOTYPE_COLORS[g], opacity=0.3))
+            spec.add_static(
+                band(
+                    ps,
+                    strips[g][0],
+                    strips[g][1],
+                    y0=i + 0.15,
+                    y1=i + 0.85,
+                    color=plots.GENOTYPE_COLORS[g],
+                    opacity=0.3,
+                )
+            )
         for g in GENOTYPES:
             color = plots.GENOTYPE_COLORS[g]
             for smoker in (False, True):
                 curve = kinetics.elastase_exposure(g, aat_uM=CURVE_UM, smoker=smoker)
-                ref_curve = (kinetics.elastase_exposure(g, aat_uM=CURVE_UM, smoker=False)
-                             if smoker else None)
+                ref_curve = (
+                    kinetics.elastase_exposure(g, aat_uM=CURVE_UM, smoker=False) if smoker else None
+                )
                 lo, hi, row = strips[g]
-                strip_els = [band(ps, lo, hi, y0=row + 0.15, y1=row + 0.85, color=color,
-                                  opacity=1.0)]
+                strip_els = [
+                    band(ps, lo, hi, y0=row + 0.15, y1=row + 0.85, color=color, opacity=1.0)
+                ]
                 bend = kinetics.exposure_bend_uM(g, smoker=True)
-                for a in (GRID_UM[:1] if g in NO_PROTEIN else GRID_UM):
+                for a in GRID_UM[:1] if g in NO_PROTEIN else GRID_UM:
                     v = self.view(g, float(a), smoker)
                     els = [*strip_els, band(pe, lo, hi, color=color, opacity=0.15)]
                     if smoker:
-                        els.append(vline(pe, bend, color=xplots.SMOKER_BEND_COLOR, dash="2 3",
-                                         width=2, label=f"bend when smoking ≈ {bend:.0f} µM",
-                                         at=0.86))
-                        els.append(line(pe, CURVE_UM, ref_curve, color=xplots.REFERENCE_COLOR,
-                                        width=1.5, dash="6 4",
-                                        legend="same protein, non-smoker"))
+                        els.append(
+                            vline(
+                                pe,
+                                bend,
+                                color=xplots.SMOKER_BEND_COLOR,
+                                dash="2 3",
+                                width=2,
+                                label=f"bend when smoking ≈ {bend:.0f} µM",
+                                at=0.86,
+                            )
+                        )
+                        els.append(
+                            line(
+                                pe,
+                                CURVE_UM,
+                                ref_curve,
+                                color=xplots.REFERENCE_COLOR,
+                                width=1.5,
+                                dash="6 4",
+                                legend="same protein, non-smoker",
+                            )
+                        )
                     els += [
-                        line(pe, CURVE_UM, curve, color=color, width=2.5,
-                             legend=v["curve_label"]),
-                        marker(pe, a, v["exposure_at_setting_nM_s"], color=color,
-                               label=v["marker_label"]),
-                        line(pb, T_S, v["free_elastase_nM"], color=xplots.ELASTASE_COLOR,
-                             width=2.5, legend="free elastase"),
-                        line(pb, T_S, v["active_aat_nM"], color=xplots.AAT_COLOR, width=2.5,
-                             legend="active AAT"),
+                        line(pe, CURVE_UM, curve, color=color, width=2.5, legend=v["curve_label"]),
+                        marker(
+                            pe,
+                            a,
+                            v["exposure_at_setting_nM_s"],
+                            color=color,
+                            label=v["marker_label"],
+                        ),
+                        line(
+                            pb,
+                            T_S,
+                            v["free_elastase_nM"],
+                            color=xplots.ELASTASE_COLOR,
+                            width=2.5,
+                            legend="free elastase",
+                        ),
+                        line(
+                            pb,
+                            T_S,
+                            v["active_aat_nM"],
+                            color=xplots.AAT_COLOR,
+                            width=2.5,
+                            legend="active AAT",
+                        ),
                     ]
-                    readouts = {u: self.readout_text(g, float(a), smoker, u, view=v)
-                                for u in UNITS}
-                    spec.state({"genotype": g, "aat_uM": a, "smoker": smoker},
-                               elements=els, readout=readouts,
-                               tables=self._tables_from_view(v),
-                               label=f"Figure for {v['curve_label']} at {a:g} µM: exposure "
-                                     f"{v['relative_to_mm']:.3g} times a typical MM "
-                                     f"non-smoker.")
+                    readouts = {u: self.readout_text(g, float(a), smoker, u, view=v) for u in UNITS}
+                    spec.state(
+                        {"genotype": g, "aat_uM": a, "smoker": smoker},
+                        elements=els,
+                        readout=readouts,
+                        tables=self._tables_from_view(v),
+                        label=f"Figure for {v['curve_label']} at {a:g} µM: exposure "
+                        f"{v['relative_to_mm']:.3g} times a typical MM "
+                        f"non-smoker.",
+                    )
         return spec
 
     @staticmethod

@@ -17,11 +17,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import _checks, genetics, lung
-from .. import plots
+from .. import _checks, genetics, lung, plots
 from ..plots import explorers as xplots
-from .base import (Axis, StaticSpec, Table, TwoFacedExplorer, area, line, marker,
-                   preset_genotype, vline)
+from .base import (
+    Axis,
+    StaticSpec,
+    Table,
+    TwoFacedExplorer,
+    area,
+    line,
+    marker,
+    preset_genotype,
+    vline,
+)
 
 GENOTYPES = genetics.COMMON_GENOTYPES
 SMOKING = lung.SMOKING
@@ -37,11 +45,16 @@ AUG_FRACTION = lung.AUGMENTATION_FEV1_FRACTION
 AUG_RANGE = lung.AUGMENTATION_FEV1_RANGE
 AUG_COLOR = plots.OKABE_ITO["bluish_green"]
 AUG_BAND_LABEL = "assumed FEV1 effect: 0–½ of the excess (line: ⅓)"
-SMOKING_LABELS = {"never": "never smoked", "current": "smokes from 18",
-                  "former": "smoked from 18, then quit"}
-NOTICE = ("An illustrative model person, not a prognosis. Augmentation's effect on FEV1 "
-          "is a model assumption: the RAPID trial measured CT lung density (its loss was about a "
-          "third slower), not FEV1.")
+SMOKING_LABELS = {
+    "never": "never smoked",
+    "current": "smokes from 18",
+    "former": "smoked from 18, then quit",
+}
+NOTICE = (
+    "An illustrative model person, not a prognosis. Augmentation's effect on FEV1 "
+    "is a model assumption: the RAPID trial measured CT lung density (its loss was about a "
+    "third slower), not FEV1."
+)
 
 
 class LungExplorer(TwoFacedExplorer):
@@ -56,12 +69,15 @@ class LungExplorer(TwoFacedExplorer):
     title = "Lung function over a lifetime (illustrative model person)"
     notice = NOTICE
 
-    def __init__(self, genotype="ZZ", smoking="never", quit_age=40,
-                 augmentation_start_age=None):
+    def __init__(self, genotype="ZZ", smoking="never", quit_age=40, augmentation_start_age=None):
         self._reference = lung.fev1_trajectory("MM", smoking="never", ages=AGES)
         self._ref_decline = lung.decline_ml_per_year("MM", smoking="never")
-        super().__init__(genotype=genotype, smoking=smoking, quit_age=quit_age,
-                         augmentation_start_age=augmentation_start_age)
+        super().__init__(
+            genotype=genotype,
+            smoking=smoking,
+            quit_age=quit_age,
+            augmentation_start_age=augmentation_start_age,
+        )
 
     # ------------------------------------------------------------------ controls
     def _make_controls(self):
@@ -69,17 +85,26 @@ class LungExplorer(TwoFacedExplorer):
 
         aug = [("none", None)] + [(f"from age {a}", a) for a in AUGMENTATION_AGES]
         return {
-            "genotype": W.Dropdown(options=list(GENOTYPES), value="ZZ",
-                                   description="Genotype"),
-            "smoking": W.ToggleButtons(options=[("never", "never"), ("current", "current"),
-                                                ("former", "former")],
-                                       value="never", description="Smoking"),
-            "quit_age": W.IntSlider(value=40, min=QUIT_AGES[0], max=QUIT_AGES[-1], step=1,
-                                    description="Quit age (years)", disabled=True,
-                                    continuous_update=True),
+            "genotype": W.Dropdown(options=list(GENOTYPES), value="ZZ", description="Genotype"),
+            "smoking": W.ToggleButtons(
+                options=[("never", "never"), ("current", "current"), ("former", "former")],
+                value="never",
+                description="Smoking",
+            ),
+            "quit_age": W.IntSlider(
+                value=40,
+                min=QUIT_AGES[0],
+                max=QUIT_AGES[-1],
+                step=1,
+                description="Quit age (years)",
+                disabled=True,
+                continuous_update=True,
+            ),
             "augmentation_start_age": W.Dropdown(
-                options=aug, value=None,
-                description="Augmentation (FEV1 effect is a model assumption)"),
+                options=aug,
+                value=None,
+                description="Augmentation (FEV1 effect is a model assumption)",
+            ),
         }
 
     def _check(self, name, value):
@@ -88,14 +113,16 @@ class LungExplorer(TwoFacedExplorer):
         if name == "smoking":
             if value not in SMOKING:
                 raise ValueError(
-                    f"smoking must be one of {', '.join(map(repr, SMOKING))}, got {value!r}")
+                    f"smoking must be one of {', '.join(map(repr, SMOKING))}, got {value!r}"
+                )
             return value
         if name == "quit_age":
             age = _checks.age("quit_age", value)
             if not QUIT_AGES[0] <= age <= QUIT_AGES[-1]:
-                raise ValueError(f"quit_age must be from {QUIT_AGES[0]} to {QUIT_AGES[-1]} "
-                                 f"years, got {value!r}")
-            return int(round(age))
+                raise ValueError(
+                    f"quit_age must be from {QUIT_AGES[0]} to {QUIT_AGES[-1]} years, got {value!r}"
+                )
+            return round(age)
         if name == "augmentation_start_age":
             if value is None or (isinstance(value, str) and value.lower() == "none"):
                 return None
@@ -103,7 +130,8 @@ class LungExplorer(TwoFacedExplorer):
             if int(age) != age or int(age) not in AUGMENTATION_AGES:
                 raise ValueError(
                     f"augmentation_start_age must be None or one of "
-                    f"{', '.join(map(str, AUGMENTATION_AGES))} years, got {value!r}")
+                    f"{', '.join(map(str, AUGMENTATION_AGES))} years, got {value!r}"
+                )
             return int(age)
         return super()._check(name, value)
 
@@ -116,8 +144,7 @@ class LungExplorer(TwoFacedExplorer):
         """Every number the figure and readout show for one setting (the model part)."""
         g = genetics.parse_genotype(genotype)
         q = quit_age if smoking == "former" else None
-        kw = {"smoking": smoking, "quit_age": q,
-              "augmentation_start_age": augmentation_start_age}
+        kw = {"smoking": smoking, "quit_age": q, "augmentation_start_age": augmentation_start_age}
         traj = lung.fev1_trajectory(g, ages=AGES, **kw)
         end = traj.end_age_years
         inside = traj.within_model()
@@ -131,28 +158,42 @@ class LungExplorer(TwoFacedExplorer):
             start = max(float(q), 25.0)
             after_span = (start, min(start + 10, 80.0))
             after = lung.decline_within_model_ml_per_year(
-                g, from_age=after_span[0], to_age=after_span[1], **kw)
-        band = {"band_age_years": np.array([]), "band_low_percent": np.array([]),
-                "band_high_percent": np.array([]), "decline_range_ml_per_year": None}
+                g, from_age=after_span[0], to_age=after_span[1], **kw
+            )
+        band = {
+            "band_age_years": np.array([]),
+            "band_low_percent": np.array([]),
+            "band_high_percent": np.array([]),
+            "decline_range_ml_per_year": None,
+        }
         if augmentation_start_age is not None:
-            low = lung.fev1_trajectory(g, ages=AGES, augmentation_fev1_fraction=AUG_RANGE[0],
-                                       **kw)
-            high = lung.fev1_trajectory(g, ages=AGES, augmentation_fev1_fraction=AUG_RANGE[1],
-                                        **kw)
+            low = lung.fev1_trajectory(g, ages=AGES, augmentation_fev1_fraction=AUG_RANGE[0], **kw)
+            high = lung.fev1_trajectory(g, ages=AGES, augmentation_fev1_fraction=AUG_RANGE[1], **kw)
             stop = AGES[-1] if low.end_age_years is None else low.end_age_years
-            sel = (AGES >= augmentation_start_age) & (AGES <= stop)
-            band.update(band_age_years=AGES[sel], band_low_percent=low.percent_of_age25[sel],
-                        band_high_percent=high.percent_of_age25[sel])
-            rng = [lung.decline_within_model_ml_per_year(
-                g, augmentation_fev1_fraction=f, **kw) for f in (AUG_RANGE[1], AUG_RANGE[0])]
+            sel = (augmentation_start_age <= AGES) & (stop >= AGES)
+            band.update(
+                band_age_years=AGES[sel],
+                band_low_percent=low.percent_of_age25[sel],
+                band_high_percent=high.percent_of_age25[sel],
+            )
+            rng = [
+                lung.decline_within_model_ml_per_year(g, augmentation_fev1_fraction=f, **kw)
+                for f in (AUG_RANGE[1], AUG_RANGE[0])
+            ]
             band["decline_range_ml_per_year"] = None if None in rng else tuple(rng)
         parts = [SMOKING_LABELS[smoking] + (f" at {q}" if q is not None else "")]
         if augmentation_start_age is not None:
             parts.append(f"augmentation from {augmentation_start_age}")
-        at65 = None if end is not None and end < 65.0 else float(
-            np.interp(65.0, AGES, traj.percent_of_age25))
-        quit_pct = (None if q is None or (end is not None and q > end)
-                    else float(np.interp(q, AGES, traj.percent_of_age25)))
+        at65 = (
+            None
+            if end is not None and end < 65.0
+            else float(np.interp(65.0, AGES, traj.percent_of_age25))
+        )
+        quit_pct = (
+            None
+            if q is None or (end is not None and q > end)
+            else float(np.interp(q, AGES, traj.percent_of_age25))
+        )
         return {
             "genotype": g,
             "color": plots.GENOTYPE_COLORS.get(g, xplots.PERSON_COLOR),
@@ -177,8 +218,12 @@ class LungExplorer(TwoFacedExplorer):
         }
 
     def _view_for(self, state) -> dict:
-        key = (state["genotype"], state["smoking"], state["quit_age"],
-               state["augmentation_start_age"])
+        key = (
+            state["genotype"],
+            state["smoking"],
+            state["quit_age"],
+            state["augmentation_start_age"],
+        )
         if getattr(self, "_last_view", (None, None))[0] != key:
             self._last_view = (key, self.view(*key))
         return self._last_view[1]
@@ -192,18 +237,24 @@ class LungExplorer(TwoFacedExplorer):
         past = "the span reaches the end of the model's range"
         s = ""
         if end is not None:
-            s = (f"The curve ends at {end:.1f}, where FEV1 reaches {END_PERCENT:.0f}% of its "
-                 f"age-25 value: the model's range ends there. ")
+            s = (
+                f"The curve ends at {end:.1f}, where FEV1 reaches {END_PERCENT:.0f}% of its "
+                f"age-25 value: the model's range ends there. "
+            )
         if v["decline_ml_per_year"] is None:
             s += f"A decline rate from 40 to 60 is not meaningful ({past})."
         else:
-            s += (f"Mean FEV1 decline from 40 to 60: {v['decline_ml_per_year']:.0f} mL/yr "
-                  f"(MM never-smoker: {self._ref_decline:.0f} mL/yr).")
+            s += (
+                f"Mean FEV1 decline from 40 to 60: {v['decline_ml_per_year']:.0f} mL/yr "
+                f"(MM never-smoker: {self._ref_decline:.0f} mL/yr)."
+            )
             if v["decline_range_ml_per_year"] is not None:
                 lo, hi = v["decline_range_ml_per_year"]
-                s += (f" Augmentation's FEV1 effect is an assumption (a third of the "
-                      f"deficiency-related excess removed); from 0 to a half it gives "
-                      f"{lo:.0f}–{hi:.0f} mL/yr.")
+                s += (
+                    f" Augmentation's FEV1 effect is an assumption (a third of the "
+                    f"deficiency-related excess removed); from 0 to a half it gives "
+                    f"{lo:.0f}–{hi:.0f} mL/yr."
+                )
         if v["percent_at_65"] is None:
             s += " At 65 this model person is past the end of the model's range"
         else:
@@ -213,11 +264,15 @@ class LungExplorer(TwoFacedExplorer):
             q = v["quit_age"]
             a, b = v["after_quit_span"]
             if v["decline_after_quit_ml_per_year"] is None:
-                s += (f" After quitting at {q}, a rate from {a:.0f} to {b:.0f} is not "
-                      f"meaningful ({past}).")
+                s += (
+                    f" After quitting at {q}, a rate from {a:.0f} to {b:.0f} is not "
+                    f"meaningful ({past})."
+                )
             else:
-                s += (f" In the 10 years from {a:.0f}, after quitting at {q}: "
-                      f"{v['decline_after_quit_ml_per_year']:.0f} mL/yr.")
+                s += (
+                    f" In the 10 years from {a:.0f}, after quitting at {q}: "
+                    f"{v['decline_after_quit_ml_per_year']:.0f} mL/yr."
+                )
         return s
 
     # ------------------------------------------------------------------ live face
@@ -242,48 +297,80 @@ class LungExplorer(TwoFacedExplorer):
     def _tables_from_view(v):
         n = len(v["person_percent"])
         inside = [f"{x:.4g}" for x in v["person_percent"]]
-        person = [inside[i] if i < n and v["person_age_years"][i] == a else "past the end"
-                  for i, a in enumerate(v["age_years"])]
-        return [Table(f"FEV1 as % of its value at 25: {v['person_label']}",
-                      ["Age (years)", "Model person (%)", "MM never-smoker (%)"],
-                      [v["age_years"], person, v["reference_percent"]])]
+        person = [
+            inside[i] if i < n and v["person_age_years"][i] == a else "past the end"
+            for i, a in enumerate(v["age_years"])
+        ]
+        return [
+            Table(
+                f"FEV1 as % of its value at 25: {v['person_label']}",
+                ["Age (years)", "Model person (%)", "MM never-smoker (%)"],
+                [v["age_years"], person, v["reference_percent"]],
+            )
+        ]
 
     # ------------------------------------------------------------------ kernel-free face
     def _static_state(self) -> dict:
         st = self.state()
-        st["quit_age"] = int(min(max(round(st["quit_age"] / 5) * 5, QUIT_AGES[0]),
-                                 QUIT_AGES[-1]))
+        st["quit_age"] = int(min(max(round(st["quit_age"] / 5) * 5, QUIT_AGES[0]), QUIT_AGES[-1]))
         st["augmentation_start_age"] = st["augmentation_start_age"] or "none"
         return st
 
     def _static_spec(self) -> StaticSpec:
         init = self._static_state()
-        spec = StaticSpec(self, width=860, height=470, description=(
-            "FEV1 as % of its value at age 25, from age 20 to 80, for the chosen model "
-            "person and an MM never-smoker; each curve ends where it reaches 15% of its "
-            "age-25 value."))
-        spec.select("genotype", "Genotype", [(g, g) for g in GENOTYPES],
-                    value=init["genotype"])
+        spec = StaticSpec(
+            self,
+            width=860,
+            height=470,
+            description=(
+                "FEV1 as % of its value at age 25, from age 20 to 80, for the chosen model "
+                "person and an MM never-smoker; each curve ends where it reaches 15% of its "
+                "age-25 value."
+            ),
+        )
+        spec.select("genotype", "Genotype", [(g, g) for g in GENOTYPES], value=init["genotype"])
         spec.radio("smoking", "Smoking", [(s, s) for s in SMOKING], value=init["smoking"])
-        spec.range("quit_age", "Quit age", min=QUIT_AGES[0], max=QUIT_AGES[-1], step=5,
-                   value=init["quit_age"], unit=" years",
-                   enabled_if={"smoking": ["former"]},
-                   help="Used when smoking is “former”.")
-        spec.select("augmentation_start_age", "Augmentation",
-                    [("none", "none")] + [(str(a), f"from age {a}") for a in AUGMENTATION_AGES],
-                    value=init["augmentation_start_age"],
-                    help="Its effect on FEV1 is a model assumption (RAPID measured lung "
-                         "density, not FEV1).")
-        p = spec.panel("fev1", box=(80, 40, 750, 370), legend="upper right",
-                       title="Illustrative model person, not a prognosis",
-                       x=Axis(*xplots.LUNG_AGE_RANGE, label="Age (years)",
-                              ticks=list(range(20, 81, 10))),
-                       y=Axis(*xplots.LUNG_PERCENT_RANGE,
-                              label="FEV1 (% of its value at age 25)",
-                              ticks=list(range(0, 101, 20))))
+        spec.range(
+            "quit_age",
+            "Quit age",
+            min=QUIT_AGES[0],
+            max=QUIT_AGES[-1],
+            step=5,
+            value=init["quit_age"],
+            unit=" years",
+            enabled_if={"smoking": ["former"]},
+            help="Used when smoking is “former”.",
+        )
+        spec.select(
+            "augmentation_start_age",
+            "Augmentation",
+            [("none", "none")] + [(str(a), f"from age {a}") for a in AUGMENTATION_AGES],
+            value=init["augmentation_start_age"],
+            help="Its effect on FEV1 is a model assumption (RAPID measured lung "
+            "density, not FEV1).",
+        )
+        p = spec.panel(
+            "fev1",
+            box=(80, 40, 750, 370),
+            legend="upper right",
+            title="Illustrative model person, not a prognosis",
+            x=Axis(*xplots.LUNG_AGE_RANGE, label="Age (years)", ticks=list(range(20, 81, 10))),
+            y=Axis(
+                *xplots.LUNG_PERCENT_RANGE,
+                label="FEV1 (% of its value at age 25)",
+                ticks=list(range(0, 101, 20)),
+            ),
+        )
         spec.add_static(
-            line(p, AGES, self._reference.percent_of_age25, color=xplots.REFERENCE_COLOR,
-                 width=2, dash="7 4", legend="MM never-smoker"),
+            line(
+                p,
+                AGES,
+                self._reference.percent_of_age25,
+                color=xplots.REFERENCE_COLOR,
+                width=2,
+                dash="7 4",
+                legend="MM never-smoker",
+            ),
         )
         for g in GENOTYPES:
             for smoking in SMOKING:
@@ -293,25 +380,71 @@ class LungExplorer(TwoFacedExplorer):
                         v = self.view(g, smoking, q, aug)
                         els = []
                         if aug is not None:
-                            els.append(vline(p, aug, color=AUG_COLOR, dash="2 3",
-                                             legend=f"augmentation from {aug}"))
+                            els.append(
+                                vline(
+                                    p,
+                                    aug,
+                                    color=AUG_COLOR,
+                                    dash="2 3",
+                                    legend=f"augmentation from {aug}",
+                                )
+                            )
                             if len(v["band_age_years"]) >= 2:
-                                els.append(area(p, v["band_age_years"], v["band_low_percent"],
-                                                v["band_high_percent"], color=AUG_COLOR,
-                                                opacity=0.35, legend=AUG_BAND_LABEL))
-                        els.append(line(p, v["person_age_years"], v["person_percent"],
-                                        color=v["color"], width=3, legend=v["person_label"]))
+                                els.append(
+                                    area(
+                                        p,
+                                        v["band_age_years"],
+                                        v["band_low_percent"],
+                                        v["band_high_percent"],
+                                        color=AUG_COLOR,
+                                        opacity=0.35,
+                                        legend=AUG_BAND_LABEL,
+                                    )
+                                )
+                        els.append(
+                            line(
+                                p,
+                                v["person_age_years"],
+                                v["person_percent"],
+                                color=v["color"],
+                                width=3,
+                                legend=v["person_label"],
+                            )
+                        )
                         if v["end_age_years"] is not None:
-                            els.append(marker(p, v["end_age_years"], END_PERCENT,
-                                              color="#000000", r=5, label=v["end_label"],
-                                              legend="curve ends: 15% of its age-25 FEV1"))
+                            els.append(
+                                marker(
+                                    p,
+                                    v["end_age_years"],
+                                    END_PERCENT,
+                                    color="#000000",
+                                    r=5,
+                                    label=v["end_label"],
+                                    legend="curve ends: 15% of its age-25 FEV1",
+                                )
+                            )
                         if v["quit_percent"] is not None:
-                            els.append(marker(p, q, v["quit_percent"], color="#000000", r=5,
-                                              label=f"quits at {q}"))
-                        values = {"genotype": g, "smoking": smoking,
-                                  "quit_age": q if q is not None else QUIT_AGES[0],
-                                  "augmentation_start_age": "none" if aug is None else aug}
-                        spec.state(values, elements=els, readout=self.readout_text(v),
-                                   tables=self._tables_from_view(v),
-                                   label=f"FEV1 over a lifetime for: {v['person_label']}.")
+                            els.append(
+                                marker(
+                                    p,
+                                    q,
+                                    v["quit_percent"],
+                                    color="#000000",
+                                    r=5,
+                                    label=f"quits at {q}",
+                                )
+                            )
+                        values = {
+                            "genotype": g,
+                            "smoking": smoking,
+                            "quit_age": q if q is not None else QUIT_AGES[0],
+                            "augmentation_start_age": "none" if aug is None else aug,
+                        }
+                        spec.state(
+                            values,
+                            elements=els,
+                            readout=self.readout_text(v),
+                            tables=self._tables_from_view(v),
+                            label=f"FEV1 over a lifetime for: {v['person_label']}.",
+                        )
         return spec

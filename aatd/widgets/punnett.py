@@ -52,9 +52,12 @@ def family_readout(parent_a, parent_b) -> str:
     b = genetics.parse_genotype(parent_b)
     chances = genetics.offspring(a, b)
     parts = [
-        f"{child} {chance_text(p)}, no AAT" if genetics.serum_aat(child).high_uM == 0
-        else (f"{child} {chance_text(p)}, serum {_range_text(child)} "
-              f"({RELATION_TEXT[threshold_relation(child)]})")
+        f"{child} {chance_text(p)}, no AAT"
+        if genetics.serum_aat(child).high_uM == 0
+        else (
+            f"{child} {chance_text(p)}, serum {_range_text(child)} "
+            f"({RELATION_TEXT[threshold_relation(child)]})"
+        )
         for child, p in chances.items()
     ]
     text_ = f"Parents {a} × {b}. Each child: " + "; ".join(parts) + "."
@@ -72,8 +75,16 @@ def family_table(parent_a, parent_b) -> Table:
     ranges = [genetics.serum_aat(c) for c in children]
     return Table(
         caption=f"Children of {a} × {b}: chance and serum AAT (µM, purified standard)",
-        headers=["Child", "Chance", "Chance (%)", "Low (µM)", "Typical (µM)",
-                 "High (µM)", "Against 11 µM", "Source of range"],
+        headers=[
+            "Child",
+            "Chance",
+            "Chance (%)",
+            "Low (µM)",
+            "Typical (µM)",
+            "High (µM)",
+            "Against 11 µM",
+            "Source of range",
+        ],
         columns=[
             children,
             [chance_text(chances[c]).split(" ")[0] for c in children],
@@ -82,8 +93,12 @@ def family_table(parent_a, parent_b) -> Table:
             [r.typical_uM for r in ranges],
             [r.high_uM for r in ranges],
             [RELATION_TEXT[threshold_relation(c)] for c in children],
-            ["Brantly 1991" if r.status == "sourced" and r.high_uM > 0
-             else ("none made" if r.high_uM == 0 else "derived") for r in ranges],
+            [
+                "Brantly 1991"
+                if r.status == "sourced" and r.high_uM > 0
+                else ("none made" if r.high_uM == 0 else "derived")
+                for r in ranges
+            ],
         ],
     )
 
@@ -104,10 +119,12 @@ class PunnettExplorer(TwoFacedExplorer):
         import ipywidgets as W
 
         return {
-            "parent_a": W.Dropdown(options=list(GENOTYPES), value="MZ",
-                                   description="Parent A genotype"),
-            "parent_b": W.Dropdown(options=list(GENOTYPES), value="MZ",
-                                   description="Parent B genotype"),
+            "parent_a": W.Dropdown(
+                options=list(GENOTYPES), value="MZ", description="Parent A genotype"
+            ),
+            "parent_b": W.Dropdown(
+                options=list(GENOTYPES), value="MZ", description="Parent B genotype"
+            ),
         }
 
     def _check(self, name, value):
@@ -143,41 +160,59 @@ class PunnettExplorer(TwoFacedExplorer):
     # -- kernel-free face
     def _static_spec(self) -> StaticSpec:
         spec = StaticSpec(
-            self, width=760, height=330,
+            self,
+            width=760,
+            height=330,
             description="Punnett square of two parents and each child's chance and serum "
-                        "AAT range against the 11 µM threshold.",
+            "AAT range against the 11 µM threshold.",
         )
         options = [(g, g) for g in GENOTYPES]
         spec.select("parent_a", "Parent A genotype", options, value="MZ")
         spec.select("parent_b", "Parent B genotype", options, value="MZ")
         sq = spec.panel(
-            "a_square", box=(150, 70, 200, 200),
-            x=Axis(1, 3, ticks=[], grid=False), y=Axis(1, 3, ticks=[], grid=False,
-                                                        invert=True),
+            "a_square",
+            box=(150, 70, 200, 200),
+            x=Axis(1, 3, ticks=[], grid=False),
+            y=Axis(1, 3, ticks=[], grid=False, invert=True),
             legend="none",
         )
         ch = spec.panel(
-            "b_children", box=(480, 70, 260, 200),
-            x=Axis(0, SERUM_AXIS_MAX_UM, label="Child's serum AAT (µM, purified standard)",
-                   ticks=[0, 10, 20, 30, 40, 50]),
+            "b_children",
+            box=(480, 70, 260, 200),
+            x=Axis(
+                0,
+                SERUM_AXIS_MAX_UM,
+                label="Child's serum AAT (µM, purified standard)",
+                ticks=[0, 10, 20, 30, 40, 50],
+            ),
             y=Axis(-0.8, 3.5, ticks=[], grid=False, invert=True),
-            title="Chance and serum range", legend="none",
+            title="Chance and serum range",
+            legend="none",
         )
         spec.add_static(
             rect(sq, 1, 3, 1, 3, fill="none", stroke="#333333"),
-            text(sq, 2, 3.3, "Each box: a 1 in 4 chance", anchor="middle", size=12,
-                 color="#333333"),
-            vline(ch, units.PROTECTIVE_THRESHOLD_UM, color=THRESHOLD_COLOR, dash="5 4",
-                  label="11 µM", at=0.98),
+            text(
+                sq, 2, 3.3, "Each box: a 1 in 4 chance", anchor="middle", size=12, color="#333333"
+            ),
+            vline(
+                ch,
+                units.PROTECTIVE_THRESHOLD_UM,
+                color=THRESHOLD_COLOR,
+                dash="5 4",
+                label="11 µM",
+                at=0.98,
+            ),
         )
         for a in GENOTYPES:
             for b in GENOTYPES:
-                spec.state({"parent_a": a, "parent_b": b},
-                           elements=self._static_elements(sq, ch, a, b),
-                           readout=family_readout(a, b),
-                           tables=[family_table(a, b)],
-                           label=f"Punnett square for parents {a} and {b}, and "
-                                 "each child's chance and serum AAT range")
+                spec.state(
+                    {"parent_a": a, "parent_b": b},
+                    elements=self._static_elements(sq, ch, a, b),
+                    readout=family_readout(a, b),
+                    tables=[family_table(a, b)],
+                    label=f"Punnett square for parents {a} and {b}, and "
+                    "each child's chance and serum AAT range",
+                )
         return spec
 
     @staticmethod
@@ -185,33 +220,49 @@ class PunnettExplorer(TwoFacedExplorer):
         els = []
         alleles_a = genetics.alleles_of(a)
         alleles_b = genetics.alleles_of(b)
-        els.append(text(sq, 2, 0.45, f"Parent B ({b}) passes on", anchor="middle",
-                        size=13, color="#333333"))
-        els.append(text(sq, 0.55, 1.95, f"Parent A ({a})", anchor="end", size=13,
-                        color="#333333"))
-        els.append(text(sq, 0.55, 2.15, "passes on", anchor="end", size=13,
-                        color="#333333"))
+        els.append(
+            text(
+                sq, 2, 0.45, f"Parent B ({b}) passes on", anchor="middle", size=13, color="#333333"
+            )
+        )
+        els.append(text(sq, 0.55, 1.95, f"Parent A ({a})", anchor="end", size=13, color="#333333"))
+        els.append(text(sq, 0.55, 2.15, "passes on", anchor="end", size=13, color="#333333"))
         for j, allele in enumerate(alleles_b):
-            els.append(text(sq, 1.5 + j, 0.85, allele, anchor="middle", size=18,
-                            weight="700"))
+            els.append(text(sq, 1.5 + j, 0.85, allele, anchor="middle", size=18, weight="700"))
         for i, allele in enumerate(alleles_a):
-            els.append(text(sq, 0.8, 1.56 + i, allele, anchor="middle", size=18,
-                            weight="700"))
+            els.append(text(sq, 0.8, 1.56 + i, allele, anchor="middle", size=18, weight="700"))
         for i, row in enumerate(genetics.punnett_square(a, b)):
             for j, child in enumerate(row):
                 color = GENOTYPE_COLORS[child]
-                els.append(rect(sq, 1 + j + 0.03, 2 + j - 0.03, 1 + i + 0.03, 2 + i - 0.03,
-                                fill=color, label=child, label_color=text_color_on(color),
-                                size=20))
+                els.append(
+                    rect(
+                        sq,
+                        1 + j + 0.03,
+                        2 + j - 0.03,
+                        1 + i + 0.03,
+                        2 + i - 0.03,
+                        fill=color,
+                        label=child,
+                        label_color=text_color_on(color),
+                        size=20,
+                    )
+                )
         chances = genetics.offspring(a, b)
         derived = False
         for y, child in enumerate(chances):
             r = genetics.serum_aat(child)
             color = GENOTYPE_COLORS[child]
             derived = derived or r.status == "derived"
-            els.append(text(ch, -2.2, y + 0.12,
-                            f"{_child_label(child)}  {chance_text(chances[child])}",
-                            anchor="end", size=13))
+            els.append(
+                text(
+                    ch,
+                    -2.2,
+                    y + 0.12,
+                    f"{_child_label(child)}  {chance_text(chances[child])}",
+                    anchor="end",
+                    size=13,
+                )
+            )
             if r.high_uM > 0:
                 els.append(rect(ch, r.low_uM, r.high_uM, y - 0.17, y + 0.17, fill=color))
                 els.append(marker(ch, r.typical_uM, y, color="#FFFFFF", stroke=color, r=5))
@@ -219,6 +270,15 @@ class PunnettExplorer(TwoFacedExplorer):
                 els.append(marker(ch, 0, y, color=color, stroke=color, r=5))
                 els.append(text(ch, 1.5, y + 0.12, "no AAT", size=12, color="#333333"))
         if derived:
-            els.append(text(ch, SERUM_AXIS_MAX_UM, 3.45, "* derived range", anchor="end",
-                            size=11, color="#333333"))
+            els.append(
+                text(
+                    ch,
+                    SERUM_AXIS_MAX_UM,
+                    3.45,
+                    "* derived range",
+                    anchor="end",
+                    size=11,
+                    color="#333333",
+                )
+            )
         return els

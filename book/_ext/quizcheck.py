@@ -88,7 +88,9 @@ def rerender(app, doctree, docname) -> None:
         else:
             path = _bank_dir(app) / f"{stem}.quiz.yml"
             if not path.is_file():
-                raise ExtensionError(f"quizcheck: {docname} shows quiz {stem!r} but {path} is missing")
+                raise ExtensionError(
+                    f"quizcheck: {docname} shows quiz {stem!r} but {path} is missing"
+                )
             fresh = render_html(load_bank(path))
         node.children = [nodes.Text(fresh)]
 

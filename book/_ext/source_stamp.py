@@ -37,14 +37,20 @@ def _source_files(root: Path) -> list[str]:
     try:
         out = subprocess.run(
             ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-            cwd=root, capture_output=True, check=True,
+            cwd=root,
+            capture_output=True,
+            check=True,
         ).stdout.decode()
         names = [n for n in out.split("\0") if n]
     except (OSError, subprocess.CalledProcessError):  # not a git checkout: every file
         names = [
-            str(p.relative_to(root)) for p in root.rglob("*")
-            if p.is_file() and not any(part.startswith((".", "_build", "node_modules"))
-                                       for part in p.relative_to(root).parts)
+            str(p.relative_to(root))
+            for p in root.rglob("*")
+            if p.is_file()
+            and not any(
+                part.startswith((".", "_build", "node_modules"))
+                for part in p.relative_to(root).parts
+            )
         ]
     return sorted(n for n in names if not n.startswith(_NOT_BOOK_SOURCE))
 
