@@ -39,12 +39,16 @@ protein.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from . import _checks, genetics
 from . import parameters as P
+from ._checks import FloatOrArray
 
 #: Association rate constants with neutrophil elastase, by allele (M⁻¹ s⁻¹).
 K_ASS_PER_M_S = {
@@ -66,7 +70,7 @@ _PER_M_TO_PER_NM = 1e-9  # k in M⁻¹s⁻¹ → nM⁻¹s⁻¹
 
 
 # --------------------------------------------------------------------------- inputs
-def k_ass_per_M_s(genotype=None, *, augmented_uM=None) -> float:
+def k_ass_per_M_s(genotype: object = None, *, augmented_uM: float | None = None) -> float:
     """Effective association rate constant of serum AAT with elastase (M⁻¹ s⁻¹).
 
     Each allele's rate (``ogushi1987``, ``cook1996``) weighted by its share of serum
@@ -81,7 +85,12 @@ def k_ass_per_M_s(genotype=None, *, augmented_uM=None) -> float:
     return float(sum(K_ASS_PER_M_S[a] * s for a, s in shares.items()))
 
 
-def _resolve(genotype, aat_uM, smoker, burst_nM):
+def _resolve(
+    genotype: object,
+    aat_uM: npt.ArrayLike | None,
+    smoker: object,
+    burst_nM: npt.ArrayLike | None,
+) -> tuple[float, FloatOrArray, FloatOrArray, float, bool]:
     """Validate the inputs; return (k in nM⁻¹s⁻¹, serum µM, I0 nM, E0 nM, scalar?)."""
     if not isinstance(smoker, (bool, np.bool_)):
         raise ValueError(f"smoker must be True or False, got {smoker!r}")
@@ -90,6 +99,7 @@ def _resolve(genotype, aat_uM, smoker, burst_nM):
             "give a genotype (e.g. 'MM', 'ZZ') or a serum level aat_uM (µM); got neither"
         )
     k = k_ass_per_M_s(genotype) * _PER_M_TO_PER_NM
+    serum: FloatOrArray
     if aat_uM is None:
         serum = genetics.serum_aat(genotype).typical_uM
     else:
@@ -101,7 +111,7 @@ def _resolve(genotype, aat_uM, smoker, burst_nM):
     return k, serum, i0, float(e0), np.ndim(serum) == 0
 
 
-def lining_fluid_active_aat_nM(aat_uM, *, smoker=False):
+def lining_fluid_active_aat_nM(aat_uM: npt.ArrayLike, *, smoker: bool = False) -> FloatOrArray:
     """Active AAT in lung lining fluid (nM) for a serum level ``aat_uM`` (µM).
 
     ``I0 = f_ELF × serum × (1 − 0.4 if smoker)`` (``mulgrew2004``, ``carp1982``).
@@ -112,7 +122,7 @@ def lining_fluid_active_aat_nM(aat_uM, *, smoker=False):
 
 
 # ----------------------------------------------------------------- closed form
-def _log_lambertw_exp(log_z):
+def _log_lambertw_exp(log_z: npt.ArrayLike) -> npt.NDArray[np.float64]:
     """ln W(e^log_z) for real arrays (principal branch), to machine precision.
 
     Solves ``v + e^v = log_z`` for ``v = ln W`` by Newton's method, which converges
@@ -132,7 +142,9 @@ def _log_lambertw_exp(log_z):
     return v
 
 
-def _exposure_closed_form(k, i0, e0, kc):
+def _exposure_closed_form(
+    k: float, i0: npt.ArrayLike, e0: float, kc: float
+) -> npt.NDArray[np.float64]:
     """∫E dt (nM·s) for arrays ``i0`` (nM); ``k`` in nM⁻¹s⁻¹, ``e0`` nM, ``kc`` s⁻¹.
 
     Exact: the root ``U`` of ``E0 − I0·(1 − e^(−kU)) − k_clear·U = 0`` via Lambert W,
@@ -172,10 +184,11 @@ def _exposure_closed_form(k, i0, e0, kc):
                 y = y - f / (-np.exp(-y) - c)
             u[ex] = y / k
         out[some] = u
-    return np.maximum(out, 0.0)
+    clipped: npt.NDArray[np.float64] = np.maximum(out, 0.0)
+    return clipped
 
 
-def _exposure_scalar(k, i0, e0, kc):
+def _exposure_scalar(k: float, i0: float, e0: float, kc: float) -> float:
     """The same closed form as :func:`_exposure_closed_form` for one level, in pure
     Python floats (no array overhead: ~20 µs)."""
     if e0 <= 0.0:
@@ -205,7 +218,13 @@ def _exposure_scalar(k, i0, e0, kc):
 
 
 # ----------------------------------------------------------------- public API
-def elastase_exposure(genotype=None, *, aat_uM=None, smoker=False, burst_nM=None):
+def elastase_exposure(
+    genotype: object = None,
+    *,
+    aat_uM: npt.ArrayLike | None = None,
+    smoker: object = False,
+    burst_nM: npt.ArrayLike | None = None,
+) -> FloatOrArray:
     """Free-elastase exposure after one burst, ``∫ E dt`` (nM·s, lining fluid).
 
     Parameters
@@ -232,7 +251,13 @@ def elastase_exposure(genotype=None, *, aat_uM=None, smoker=False, burst_nM=None
     return _exposure_closed_form(k, i0, e0, K_CLEAR_PER_S).reshape(np.shape(i0))
 
 
-def exposure_for_rate(k_ass_per_M_s, aat_uM, *, smoker=False, burst_nM=None):
+def exposure_for_rate(
+    k_ass_per_M_s: npt.ArrayLike,
+    aat_uM: npt.ArrayLike | None,
+    *,
+    smoker: object = False,
+    burst_nM: npt.ArrayLike | None = None,
+) -> FloatOrArray:
     """Exposure (nM·s) for a given rate constant ``k_ass_per_M_s`` (M⁻¹ s⁻¹).
 
     Used when the protein mix is not one genotype's, e.g. a ZZ person's own Z protein
@@ -244,12 +269,15 @@ def exposure_for_rate(k_ass_per_M_s, aat_uM, *, smoker=False, burst_nM=None):
     if aat_uM is None:
         raise ValueError("exposure_for_rate needs a serum level aat_uM (µM), got None")
     _kk, _serum, i0, e0, scalar = _resolve(None, aat_uM, smoker, burst_nM)
+    k_per_nM_s = float(k) * _PER_M_TO_PER_NM  # k is one number here (checked above)
     if scalar:
-        return _exposure_scalar(k * _PER_M_TO_PER_NM, float(i0), e0, K_CLEAR_PER_S)
-    return _exposure_closed_form(k * _PER_M_TO_PER_NM, i0, e0, K_CLEAR_PER_S).reshape(np.shape(i0))
+        return _exposure_scalar(k_per_nM_s, float(i0), e0, K_CLEAR_PER_S)
+    return _exposure_closed_form(k_per_nM_s, i0, e0, K_CLEAR_PER_S).reshape(np.shape(i0))
 
 
-def inhibition_half_time_s(genotype=None, *, aat_uM=None, smoker=False):
+def inhibition_half_time_s(
+    genotype: object = None, *, aat_uM: npt.ArrayLike | None = None, smoker: object = False
+) -> FloatOrArray:
     """Half-time of elastase inhibition with AAT in excess, ``ln 2 / (k·I0)`` (s).
 
     The classroom pseudo-first-order time (``E = E0·e^(-k·I0·t)``) for a small amount of
@@ -264,7 +292,9 @@ def inhibition_half_time_s(genotype=None, *, aat_uM=None, smoker=False):
     return float(t[0]) if scalar else t.reshape(np.shape(_serum))
 
 
-def exposure_bend_uM(genotype=None, *, smoker=False, burst_nM=None) -> float:
+def exposure_bend_uM(
+    genotype: object = None, *, smoker: object = False, burst_nM: float | None = None
+) -> float:
     """Serum AAT (µM) at the bend of the exposure curve.
 
     The bend is the *equivalence point* of the kinetics: the serum level at which the
@@ -302,13 +332,20 @@ class Burst:
     exposure_nM_s: float
 
 
-def _rhs(k, kc):
-    def f(_t, y):
+#: The ``solve_ivp`` methods :func:`reference_exposure` accepts.
+_Method = Literal["RK23", "RK45", "DOP853", "Radau", "BDF", "LSODA"]
+#: Right-hand side and Jacobian of the burst ODEs, as ``solve_ivp`` calls them.
+_Rhs = Callable[[float, npt.NDArray[np.float64]], list[float]]
+_Jac = Callable[[float, npt.NDArray[np.float64]], list[list[float]]]
+
+
+def _rhs(k: float, kc: float) -> tuple[_Rhs, _Jac]:
+    def f(_t: float, y: npt.NDArray[np.float64]) -> list[float]:
         e, i = y[0], y[1]
         r = k * e * i
         return [-r - kc * e, -r, e]
 
-    def jac(_t, y):
+    def jac(_t: float, y: npt.NDArray[np.float64]) -> list[list[float]]:
         e, i = y[0], y[1]
         return [[-k * i - kc, -k * e, 0.0], [-k * i, -k * e, 0.0], [1.0, 0.0, 0.0]]
 
@@ -316,7 +353,13 @@ def _rhs(k, kc):
 
 
 def simulate_burst(
-    genotype=None, *, aat_uM=None, smoker=False, burst_nM=None, t_end_s=None, n_points=400
+    genotype: object = None,
+    *,
+    aat_uM: npt.ArrayLike | None = None,
+    smoker: object = False,
+    burst_nM: npt.ArrayLike | None = None,
+    t_end_s: npt.ArrayLike | None = None,
+    n_points: int = 400,
 ) -> Burst:
     """Integrate one burst (``solve_ivp``, LSODA, rtol 10⁻⁸); about 10 ms.
 
@@ -332,6 +375,7 @@ def simulate_burst(
     n_points = int(n_points)
     if n_points < 10:
         raise ValueError(f"n_points must be at least 10, got {n_points!r}")
+    t_end: FloatOrArray
     if t_end_s is None:
         t_end = 10.0 / K_CLEAR_PER_S
     else:
@@ -343,7 +387,7 @@ def simulate_burst(
     scale = max(e0, float(i0), 1e-12)
     sol = solve_ivp(
         f,
-        (0.0, t_end),
+        (0.0, float(t_end)),  # one number here: arrays fail in geomspace/concatenate
         [e0, float(i0), 0.0],
         method="LSODA",
         jac=jac,
@@ -359,8 +403,14 @@ def simulate_burst(
 
 
 def reference_exposure(
-    genotype=None, *, aat_uM=None, smoker=False, burst_nM=None, rtol=1e-10, method="LSODA"
-):
+    genotype: object = None,
+    *,
+    aat_uM: npt.ArrayLike | None = None,
+    smoker: object = False,
+    burst_nM: npt.ArrayLike | None = None,
+    rtol: float = 1e-10,
+    method: _Method = "LSODA",
+) -> FloatOrArray:
     """The same exposure by brute force: ``solve_ivp`` on (E, I, ∫E) per level.
 
     Slow (one ODE solve per level, a few ms each) and independent of the closed form;

@@ -38,12 +38,16 @@ This is a teaching model of averages. It is not a prognosis for any person.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from . import _checks, genetics, kinetics
 from . import parameters as P
+from ._checks import FloatOrArray
 
 #: Allowed values of ``smoking``.
 SMOKING = ("never", "current", "former")
@@ -103,7 +107,7 @@ class Trajectory:
 
 
 # ------------------------------------------------------------------ checks
-def _check_ages(ages):
+def _check_ages(ages: npt.ArrayLike | None) -> npt.NDArray[np.float64]:
     if ages is None:
         return DEFAULT_AGES.copy()
     arr = _checks.nonnegative("ages", ages, "years")
@@ -119,7 +123,9 @@ def _check_ages(ages):
     return arr
 
 
-def _check_scenario(smoking, quit_age, augmentation_start_age):
+def _check_scenario(
+    smoking: str, quit_age: float | None, augmentation_start_age: float | None
+) -> tuple[float | None, float | None]:
     if smoking not in SMOKING:
         raise ValueError(
             f"smoking must be one of {', '.join(repr(s) for s in SMOKING)}, got {smoking!r}"
@@ -138,7 +144,7 @@ def _check_scenario(smoking, quit_age, augmentation_start_age):
     return quit_age, augmentation_start_age
 
 
-def _check_fraction(fraction):
+def _check_fraction(fraction: Any) -> float:
     if fraction is None:
         return AUGMENTATION_FEV1_FRACTION
     lo, hi = AUGMENTATION_FEV1_RANGE
@@ -159,7 +165,9 @@ def _check_fraction(fraction):
 
 
 # ------------------------------------------------------------------ rates
-def _serum_and_rate(genotype, aat_uM, augmented):
+def _serum_and_rate(
+    genotype: object, aat_uM: FloatOrArray | None, augmented: bool
+) -> tuple[float, float]:
     """Serum level (µM) and effective rate constant (M⁻¹s⁻¹); with ``augmented`` serum
     is held at the trough with the infused M protein added (the mechanism only)."""
     serum = genetics.serum_aat(genotype).typical_uM if aat_uM is None else float(aat_uM)
@@ -171,17 +179,29 @@ def _serum_and_rate(genotype, aat_uM, augmented):
     return AUGMENTATION_TROUGH_UM, k
 
 
-def _elastase_ml_per_year(genotype, aat_uM, smoker, *, mechanism_augmented=False):
+def _elastase_ml_per_year(
+    genotype: object,
+    aat_uM: FloatOrArray | None,
+    smoker: bool,
+    *,
+    mechanism_augmented: bool = False,
+) -> float:
     """Elastase term (mL/yr): bursts/yr × exposure per burst × damage coefficient."""
     serum, k = _serum_and_rate(genotype, aat_uM, mechanism_augmented)
     exposure = kinetics.exposure_for_rate(k, serum, smoker=smoker)
     bursts = BURSTS_PER_YEAR * (SMOKER_BURST_FACTOR if smoker else 1.0)
-    return DAMAGE_ML_PER_NM_S * bursts * exposure
+    # ``serum`` is one number, so ``exposure`` is one too
+    return DAMAGE_ML_PER_NM_S * bursts * float(exposure)
 
 
 def decline_rates_ml_per_year(
-    genotype, *, smoker=False, augmented=False, aat_uM=None, augmentation_fev1_fraction=None
-):
+    genotype: object,
+    *,
+    smoker: object = False,
+    augmented: object = False,
+    aat_uM: npt.ArrayLike | None = None,
+    augmentation_fev1_fraction: float | None = None,
+) -> dict[str, float]:
     """The three parts of the yearly FEV1 decline after the peak (mL/yr).
 
     Returns a dict with ``"ageing"``, ``"smoking"`` (AAT-independent), ``"elastase"``
@@ -218,7 +238,7 @@ def decline_rates_ml_per_year(
     }
 
 
-def mechanism_excess_removed_fraction(genotype="ZZ", *, smoker=False) -> float:
+def mechanism_excess_removed_fraction(genotype: object = "ZZ", *, smoker: object = False) -> float:
     """Share of the deficiency-related excess that the *mechanism alone* would remove if
     augmentation held serum AAT at the trough (``wewers1987``) and FEV1 followed the
     exposure: nearly all of it for ZZ. The model does not use this for FEV1 (it overstates
@@ -232,7 +252,14 @@ def mechanism_excess_removed_fraction(genotype="ZZ", *, smoker=False) -> float:
     return float((own - mech) / (own - normal))
 
 
-def _segments(genotype, aat_uM, smoking, quit_age, aug_age, fraction=None):
+def _segments(
+    genotype: object,
+    aat_uM: FloatOrArray | None,
+    smoking: str,
+    quit_age: float | None,
+    aug_age: float | None,
+    fraction: float | None = None,
+) -> list[tuple[float, float, float]]:
     """Piecewise-constant damage rates from 18 on: list of (start, end, L/yr)."""
     start = DAMAGE_START_AGE_YEARS
     stop_smoking = {"never": start, "current": np.inf, "former": max(start, quit_age or 0.0)}[
@@ -240,8 +267,8 @@ def _segments(genotype, aat_uM, smoking, quit_age, aug_age, fraction=None):
     ]
     aug = np.inf if aug_age is None else max(start, aug_age)
     edges = sorted({start, min(stop_smoking, 1e9), min(aug, 1e9), 1e9})
-    cache = {}
-    out = []
+    cache: dict[tuple[bool, bool], float] = {}
+    out: list[tuple[float, float, float]] = []
     for lo, hi in itertools.pairwise(edges):
         if hi <= lo:
             continue
@@ -259,7 +286,9 @@ def _segments(genotype, aat_uM, smoking, quit_age, aug_age, fraction=None):
     return out
 
 
-def _fev1_l(ages, segments):
+def _fev1_l(
+    ages: npt.NDArray[np.float64], segments: list[tuple[float, float, float]]
+) -> npt.NDArray[np.float64]:
     """FEV1 (L) at ``ages`` for the damage ``segments`` of :func:`_segments`."""
     young = np.minimum(ages, PEAK_AGE_YEARS) / PEAK_AGE_YEARS
     growth = PEAK_FEV1_L * (1.0 - (1.0 - BIRTH_FEV1_FRACTION) * (1.0 - young) ** GROWTH_EXPONENT)
@@ -280,7 +309,7 @@ _PEAK_SEARCH_AGES = np.linspace(0.0, 40.0, 801)
 _END_SEARCH_AGES = np.linspace(PEAK_AGE_YEARS, 100.0, 1501)
 
 
-def _end_age(fev1_end_search, at25):
+def _end_age(fev1_end_search: npt.NDArray[np.float64], at25: float) -> float | None:
     """First age at which FEV1 reaches MODEL_END_PERCENT of its age-25 value, or None."""
     limit = MODEL_END_PERCENT / 100.0 * at25
     below = np.flatnonzero(fev1_end_search <= limit)
@@ -296,14 +325,14 @@ def _end_age(fev1_end_search, at25):
 
 # ------------------------------------------------------------------ public API
 def fev1_trajectory(
-    genotype,
+    genotype: object,
     *,
-    smoking="never",
-    quit_age=None,
-    augmentation_start_age=None,
-    ages=None,
-    aat_uM=None,
-    augmentation_fev1_fraction=None,
+    smoking: str = "never",
+    quit_age: float | None = None,
+    augmentation_start_age: float | None = None,
+    ages: npt.ArrayLike | None = None,
+    aat_uM: npt.ArrayLike | None = None,
+    augmentation_fev1_fraction: float | None = None,
 ) -> Trajectory:
     """FEV1 (L) and FEV1 as % of the value at 25 over ``ages`` (years).
 
@@ -360,7 +389,14 @@ def fev1_trajectory(
     )
 
 
-def decline_ml_per_year(genotype, *, smoking="never", from_age=40, to_age=60, **kw):
+def decline_ml_per_year(
+    genotype: object,
+    *,
+    smoking: str = "never",
+    from_age: float = 40,
+    to_age: float = 60,
+    **kw: Any,
+) -> float:
     """Mean FEV1 decline between ``from_age`` and ``to_age`` (mL/yr; default 40–60).
 
     Keyword arguments (``quit_age``, ``augmentation_start_age``, ``aat_uM``) as in
@@ -378,14 +414,19 @@ def decline_ml_per_year(genotype, *, smoking="never", from_age=40, to_age=60, **
     return float((traj.fev1_l[0] - traj.fev1_l[1]) / (b - a) * 1000.0)
 
 
-def model_end_age(genotype, *, smoking="never", **kw) -> float | None:
+def model_end_age(genotype: object, *, smoking: str = "never", **kw: Any) -> float | None:
     """Age (years) at which this scenario's FEV1 reaches :data:`MODEL_END_PERCENT` of its
     age-25 value, the end of the model's range; ``None`` if not before 100."""
     return fev1_trajectory(genotype, smoking=smoking, ages=[PEAK_AGE_YEARS], **kw).end_age_years
 
 
 def decline_within_model_ml_per_year(
-    genotype, *, smoking="never", from_age=40, to_age=60, **kw
+    genotype: object,
+    *,
+    smoking: str = "never",
+    from_age: float = 40,
+    to_age: float = 60,
+    **kw: Any,
 ) -> float | None:
     """:func:`decline_ml_per_year`, or ``None`` when the span reaches the end of the
     model's range (FEV1 at :data:`MODEL_END_PERCENT` of its age-25 value): a rate there
@@ -425,9 +466,9 @@ class CalibrationTarget:
     fitted_parameter: str = ""
     kind: str = "check"
     rule_text: str = ""
-    rule: object = None
+    rule: Callable[[float], bool] | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in TARGET_KINDS:
             raise ValueError(
                 f"kind of {self.label!r} must be one of {', '.join(TARGET_KINDS)}, "
@@ -447,7 +488,7 @@ class CalibrationTarget:
         return decline_ml_per_year(self.genotype, **self.scenario)
 
 
-def _augmentation_removes_quarter_to_half(value):
+def _augmentation_removes_quarter_to_half(value: float) -> bool:
     """True when augmentation from 40 removes 1/4 to 1/2 of the ZZ never-smoker's excess."""
     mm = decline_ml_per_year("MM")
     excess = decline_ml_per_year("ZZ") - mm
@@ -578,7 +619,8 @@ def calibration_table() -> list[dict]:
     for t in CALIBRATION_TARGETS:
         value = t.model_ml_per_year()
         low, high = t.band
-        ok = bool(t.rule(value)) if low is None else bool(low <= value <= high)
+        # a row has a rule exactly when it has no band (checked in __post_init__)
+        ok = bool(t.rule(value)) if t.rule is not None else bool(low <= value <= high)
         rows.append(
             {
                 "label": t.label,
