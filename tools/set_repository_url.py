@@ -29,12 +29,12 @@ def config_url(config_text: str) -> str:
 
 def install_cell_source(url: str) -> str:
     return (
-        f"{INSTALL_MARK} (does nothing where aatd is already importable).\n"
-        "try:\n"
-        "    import aatd\n"
-        "except ImportError:\n"
-        f'    %pip install --quiet "aatd @ git+{url}"\n'
-        "    import aatd"
+        f"{INSTALL_MARK}\n"
+        "# (does nothing where aatd is already importable).\n"
+        "import importlib.util\n"
+        "\n"
+        'if importlib.util.find_spec("aatd") is None:\n'
+        f'    %pip install --quiet "aatd @ git+{url}"'
     )
 
 
