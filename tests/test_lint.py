@@ -58,44 +58,29 @@ def test_eslint_catches_a_real_problem():
     assert "no-eval" in proc.stdout and "eqeqeq" in proc.stdout
 
 
-def test_ruff_catches_a_real_problem(tmp_path):
-    """Positive control: the ruff configuration rejects an unused import and a bad name."""
+def _ruff_check(tmp_path, code: str) -> subprocess.CompletedProcess:
+    """Run ruff with the project's configuration on a small probe file."""
     probe = tmp_path / "probe.py"
-    probe.write_text("import os\n\n\ndef Bad_Name():\n    return 1\n")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ruff",
-            "check",
-            "--config",
-            str(ROOT / "pyproject.toml"),
-            str(probe),
-        ],
+    probe.write_text(code)
+    config = str(ROOT / "pyproject.toml")
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--config", config, str(probe)],
         capture_output=True,
         text=True,
     )
+
+
+def test_ruff_catches_a_real_problem(tmp_path):
+    """Positive control: the ruff configuration rejects an unused import and a bad name."""
+    proc = _ruff_check(tmp_path, "import os\n\n\ndef Bad_Name():\n    return 1\n")
     assert proc.returncode == 1
     assert "F401" in proc.stdout and "N802" in proc.stdout
 
 
 def test_ruff_allows_unit_suffixed_names(tmp_path):
-    probe = tmp_path / "probe.py"
-    probe.write_text(
+    proc = _ruff_check(
+        tmp_path,
         "def serum_aat_uM(level_uM: float, k_ass_per_M_s: float) -> float:\n"
-        "    return level_uM * k_ass_per_M_s\n"
-    )
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ruff",
-            "check",
-            "--config",
-            str(ROOT / "pyproject.toml"),
-            str(probe),
-        ],
-        capture_output=True,
-        text=True,
+        "    return level_uM * k_ass_per_M_s\n",
     )
     assert proc.returncode == 0, proc.stdout

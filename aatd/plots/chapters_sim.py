@@ -167,11 +167,15 @@ def end_note(ax):
     )
 
 
-def _percent_axes(ax):
+def _finish_percent_axes(ax, title: str, legend_fontsize: float | None = None) -> None:
+    """Axes on the %-of-age-25 scale, the note on where curves end, legend and grey title."""
     ax.set_xlim(_LIFE_AGES[0], _LIFE_AGES[-1])
     ax.set_ylim(0, 110)
     ax.set_xlabel("Age (years)")
     ax.set_ylabel("FEV1 (% of its value at age 25)")
+    end_note(ax)
+    ax.legend(loc="lower left", fontsize=legend_fontsize)
+    ax.set_title(title, fontsize=10, color=OKABE_ITO["grey"], loc="right")
 
 
 def fev1_lifetimes(
@@ -197,15 +201,7 @@ def fev1_lifetimes(
                 ls=_SMOKING_STYLE[smoking],
                 label=f"{g}, {_SMOKING_TEXT[smoking]}",
             )
-        _percent_axes(ax)
-        end_note(ax)
-        ax.legend(loc="lower left")
-        ax.set_title(
-            "Illustrative model people, not a prognosis",
-            fontsize=10,
-            color=OKABE_ITO["grey"],
-            loc="right",
-        )
+        _finish_percent_axes(ax, "Illustrative model people, not a prognosis")
     return fig
 
 
@@ -252,15 +248,7 @@ def quitting_ages(genotype="ZZ", quit_ages=(30, 40, 50)):
                 zorder=2,
             )
             ax.plot([q], traj.percent_of_age25[:1], "o", color=shade, ms=6, zorder=4)
-        _percent_axes(ax)
-        end_note(ax)
-        ax.legend(loc="lower left", fontsize=9.5)
-        ax.set_title(
-            "Illustrative model people, not a prognosis",
-            fontsize=10,
-            color=OKABE_ITO["grey"],
-            loc="right",
-        )
+        _finish_percent_axes(ax, "Illustrative model people, not a prognosis", legend_fontsize=9.5)
     return fig
 
 
@@ -315,14 +303,8 @@ def augmentation_assumption(genotype="ZZ", smoking="never", start_age=40):
         )
         ax.axvline(start_age, color=OKABE_ITO["bluish_green"], ls=":", lw=1.2)
         ax.text(start_age + 0.6, 104, f"augmentation from {start_age:g}", fontsize=9)
-        _percent_axes(ax)
-        end_note(ax)
-        ax.legend(loc="lower left", fontsize=9)
-        ax.set_title(
-            "Illustrative model people; the FEV1 effect is an assumption",
-            fontsize=10,
-            color=OKABE_ITO["grey"],
-            loc="right",
+        _finish_percent_axes(
+            ax, "Illustrative model people; the FEV1 effect is an assumption", legend_fontsize=9
         )
     return fig
 
