@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aatd.quiz.load import bank_paths, load_bank  # noqa: E402
 from aatd.quiz.cues import key_position, longest_is_correct  # noqa: E402
+from aatd.quiz.load import bank_paths, load_bank  # noqa: E402
 from aatd.quiz.validate import Bank  # noqa: E402
 
 
@@ -44,7 +44,9 @@ def _row(name: str, s: dict, width: int) -> str:
 
 
 def main(directory: Path) -> None:
-    stats = {p.name.removesuffix(".quiz.yml"): bank_stats(load_bank(p)) for p in bank_paths(directory)}
+    stats = {
+        p.name.removesuffix(".quiz.yml"): bank_stats(load_bank(p)) for p in bank_paths(directory)
+    }
     total = {"singles": 0, "longest": 0, "ties": 0, "questions": 0,
              "positions": Counter(), "n_options": Counter()}
     for s in stats.values():

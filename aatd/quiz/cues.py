@@ -7,8 +7,13 @@ test ``tests/test_quiz_rules.py``. Lengths count characters of the displayed tex
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def longest_is_correct(q: "Question") -> str:
+if TYPE_CHECKING:  # validate imports this module, so no runtime import back
+    from .validate import Question
+
+
+def longest_is_correct(q: Question) -> str:
     """For a single-choice question: "strict" if the key is strictly the longest option (by
     characters), "tie" if it shares the longest length, else "" (not a length cue)."""
     key = q.correct_options[0]
@@ -18,6 +23,6 @@ def longest_is_correct(q: "Question") -> str:
     return "tie" if len(key.text) == max(others) else ""
 
 
-def key_position(q: "Question") -> int:
+def key_position(q: Question) -> int:
     """The 1-based displayed position of a single-choice question's key."""
     return next(i for i, o in enumerate(q.options, start=1) if o.correct)
