@@ -215,18 +215,7 @@ def _option(ctx: _Ctx, raw, index: int) -> Option:
             ctx.fail(f"{what}: computed {when!r} must return true or false, got {correct!r}")
     feedback = _feedback(ctx, raw.get("feedback"), what)
     misconception = raw.get("misconception")
-    if has_correct and correct and misconception is not None:
-        # (a correct_when option may keep one: it is a distractor whenever the model says so)
-        ctx.fail(
-            f"{what} is correct but has a misconception; only a distractor names the wrong "
-            "idea that leads to it"
-        )
-    if not correct:
-        if misconception is None or (isinstance(misconception, str) and not misconception.strip()):
-            ctx.fail(
-                f"{what} is a distractor without a misconception: add 'misconception:', one "
-                "sentence naming the wrong idea a student holds that leads to this option"
-            )
+    if misconception is not None:
         misconception = _text(ctx, misconception, f"the misconception of {what}")
         if not is_sentence(misconception):
             ctx.fail(
@@ -269,6 +258,19 @@ def _choice(ctx: _Ctx, raw: dict, base: dict) -> Question:
             f"a single-choice question needs exactly one correct option, got {n_correct}; "
             "use type: multiple for select-all-that-apply"
         )
+    for i, o in enumerate(options, start=1):
+        what = f"option {i} ({o.text!r})"
+        if o.correct and o.correct_when is None and o.misconception:
+            # (a correct_when option may keep one: it is a distractor whenever the model says so)
+            ctx.fail(
+                f"{what} is correct but has a misconception; only a distractor names the "
+                "wrong idea that leads to it"
+            )
+        if not o.correct and not o.misconception:
+            ctx.fail(
+                f"{what} is a distractor without a misconception: add 'misconception:', one "
+                "sentence naming the wrong idea a student holds that leads to this option"
+            )
     return Question(**base, options=options)
 
 
