@@ -21,10 +21,13 @@ _CSS = """
 .aatd-answer-key{color:var(--pst-color-text-base,var(--jp-content-font-color1,#222832))}
 html[data-theme=dark] .bd-content div.cell_output div.text_html:has(>div.aatd-answer-key){
 background-color:transparent;color:inherit;padding:0}
-.aatd-answer-key .aatd-key-q{border:1px solid var(--pst-color-border,var(--jp-border-color1,#c3c8cf));
-border-radius:.4rem;padding:.4rem 1rem;margin:0 0 1rem;background:var(--pst-color-surface,var(--jp-layout-color2,#f3f4f5))}
+.aatd-answer-key .aatd-key-q{
+border:1px solid var(--pst-color-border,var(--jp-border-color1,#c3c8cf));
+border-radius:.4rem;padding:.4rem 1rem;margin:0 0 1rem;
+background:var(--pst-color-surface,var(--jp-layout-color2,#f3f4f5))}
 .aatd-answer-key h3{font-size:1.05rem;margin:.4rem 0}
-.aatd-answer-key .aatd-key-meta{font-size:.9em;color:var(--pst-color-text-muted,var(--jp-content-font-color2,#48566b));margin:.2rem 0}
+.aatd-answer-key .aatd-key-meta{font-size:.9em;margin:.2rem 0;
+color:var(--pst-color-text-muted,var(--jp-content-font-color2,#48566b))}
 .aatd-answer-key li{margin:.2rem 0}
 .aatd-answer-key .aatd-key-mark{font-weight:600}
 """
