@@ -164,7 +164,10 @@ def _choice(qid, objective="one", **over):
         "prompt": f"Question {qid}?",
         "options": [
             {"text": "Right", "correct": True, "feedback": f"Right: this is why {qid} works."},
-            {"text": "Wrong", "correct": False, "feedback": f"Not quite: this is why {qid} fails."},
+            {"text": "Wrong", "correct": False, "feedback": f"Not quite: this is why {qid} fails.",
+             "misconception": f"Thinks the wrong idea behind {qid} is right."},
+            {"text": "Other", "correct": False, "feedback": f"Not quite: this is why {qid} misleads.",
+             "misconception": f"Holds another wrong idea about {qid}."},
         ],
     }
     q.update(over)

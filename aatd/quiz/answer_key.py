@@ -1,5 +1,9 @@
 """The instructors' answer key: every question of every bank, its answer and all feedback.
 
+Options are listed in the order students see them (the order stored in the bank), each
+distractor with the misconception it targets; a closing "Misconception map" lists every
+misconception with the questions whose distractors target it.
+
 ``book/instructors/answer-key.md`` shows ``answer_key("../../notebooks")``. The page is
 left out of the student build (``_toc-student.yml``) and nothing else links to it.
 """
@@ -17,25 +21,30 @@ _CSS = """
 .aatd-answer-key{color:var(--pst-color-text-base,var(--jp-content-font-color1,#222832))}
 html[data-theme=dark] .bd-content div.cell_output div.text_html:has(>div.aatd-answer-key){
 background-color:transparent;color:inherit;padding:0}
-.aatd-answer-key .aatd-key-q{border:1px solid var(--pst-color-border,var(--jp-border-color1,#c3c8cf));
-border-radius:.4rem;padding:.4rem 1rem;margin:0 0 1rem;background:var(--pst-color-surface,var(--jp-layout-color2,#f3f4f5))}
+.aatd-answer-key .aatd-key-q{
+border:1px solid var(--pst-color-border,var(--jp-border-color1,#c3c8cf));
+border-radius:.4rem;padding:.4rem 1rem;margin:0 0 1rem;
+background:var(--pst-color-surface,var(--jp-layout-color2,#f3f4f5))}
 .aatd-answer-key h3{font-size:1.05rem;margin:.4rem 0}
-.aatd-answer-key .aatd-key-meta{font-size:.9em;color:var(--pst-color-text-muted,var(--jp-content-font-color2,#48566b));margin:.2rem 0}
+.aatd-answer-key .aatd-key-meta{font-size:.9em;margin:.2rem 0;
+color:var(--pst-color-text-muted,var(--jp-content-font-color2,#48566b))}
 .aatd-answer-key li{margin:.2rem 0}
 .aatd-answer-key .aatd-key-mark{font-weight:600}
 """
 
 
 def _choice_html(q: Question) -> list[str]:
-    out = ["<ul>"]
+    out = ["<ol>"]  # numbered as displayed
     for o in q.options:
         mark = "\u2713 correct" if o.correct else "\u2717 wrong"
         how = f" (computed from aatd: <code>{_e(o.correct_when)}</code>)" if o.correct_when else ""
         out.append(
             f'<li><span class="aatd-key-mark">{mark}</span>{how}: {_e(o.text)}<br>'
-            f"<em>Feedback:</em> {_e(o.feedback)}</li>"
+            f"<em>Feedback:</em> {_e(o.feedback)}"
+            + ("" if o.correct else f"<br><em>Misconception:</em> {_e(o.misconception)}")
+            + "</li>"
         )
-    out.append("</ul>")
+    out.append("</ol>")
     return out
 
 
@@ -83,6 +92,39 @@ def bank_html(bank: Bank, chapter_title: str | None = None) -> str:
     return "\n".join(out)
 
 
+def misconception_map(directory="notebooks") -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Every misconception (sorted) with the (chapter, question id, option text) targeting it."""
+    where: dict[str, list[tuple[str, str, str]]] = {}
+    for path in bank_paths(Path(directory)):
+        bank = load_bank(path)
+        for q in bank.questions:
+            for o in q.options:
+                if not o.correct:
+                    where.setdefault(o.misconception, []).append((bank.chapter, q.id, o.text))
+    return sorted(where.items(), key=lambda item: item[0].casefold())
+
+
+def misconception_map_html(directory="notebooks") -> str:
+    """The misconception map as an HTML section: misconception → the questions that probe it."""
+    out = [
+        '<section class="aatd-key-chapter" id="key-misconception-map">',
+        "<h2>Misconception map</h2>",
+        '<p class="aatd-key-meta">Generated from the <code>misconception:</code> field of every '
+        "distractor. A student who chooses a listed option probably holds that idea.</p>",
+        "<ul>",
+    ]
+    for text, places in misconception_map(directory):
+        links = "; ".join(
+            f'<a href="#key-{_e(ch)}--{_e(qid)}"><code>{_e(qid)}</code></a> '
+            f"(chapter {int(ch.split('-', 1)[0]) if ch[:2].isdigit() else _e(ch)}: "
+            f"&ldquo;{_e(option)}&rdquo;)"
+            for ch, qid, option in places
+        )
+        out.append(f"<li>{_e(text)} &rarr; {links}</li>")
+    out += ["</ul>", "</section>"]
+    return "\n".join(out)
+
+
 def answer_key_html(directory="notebooks") -> str:
     """The key for every ``*.quiz.yml`` in ``directory`` (validated), as one HTML fragment."""
     directory = Path(directory)
@@ -97,6 +139,8 @@ def answer_key_html(directory="notebooks") -> str:
         bank = load_bank(path)
         nb = path.with_name(f"{bank.chapter}.ipynb")
         parts.append(bank_html(bank, notebook.title(nb) if nb.is_file() else None))
+    if paths:
+        parts.append(misconception_map_html(directory))
     parts.append("</div>")
     return "\n".join(parts)
 

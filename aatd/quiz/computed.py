@@ -151,6 +151,22 @@ def z_retained_percent() -> float:
 
 
 
+@computed("zz_mm_children_all_mz")
+def zz_mm_children_all_mz() -> bool:
+    """True when every child of a ZZ and an MM parent is MZ (a transplant changes no genes)."""
+    from aatd import genetics
+
+    return genetics.offspring("ZZ", "MM").get("MZ", 0.0) == 1.0
+
+
+@computed("zz_mm_children_can_be_mm")
+def zz_mm_children_can_be_mm() -> bool:
+    """True if a child of a ZZ and an MM parent can be MM (False)."""
+    from aatd import genetics
+
+    return genetics.offspring("ZZ", "MM").get("MM", 0.0) > 0.0
+
+
 # --- diagnosis and care (chapter 08) ----------------------------------------------
 
 
@@ -182,6 +198,15 @@ def case_maya_faster_than_mm() -> bool:
     from aatd.plots import cases
 
     return cases.MAYA.decline_ml_per_year(40, 60) > lung.decline_ml_per_year("MM")
+
+
+@computed("case_maya_close_to_mm")
+def case_maya_close_to_mm() -> bool:
+    """True when Maya's model decline from 40 to 60 is within 2 mL/yr of an MM never-smoker's."""
+    from aatd import lung
+    from aatd.plots import cases
+
+    return abs(cases.MAYA.decline_ml_per_year(40, 60) - lung.decline_ml_per_year("MM")) <= 2.0
 
 
 @computed("case_daniel_smoking_decline_faster")
@@ -304,6 +329,15 @@ def sz_smoker_below_mz() -> bool:
     return kinetics.elastase_exposure("SZ", smoker=True) < kinetics.elastase_exposure("MZ")
 
 
+@computed("sz_smoker_close_to_mz")
+def sz_smoker_close_to_mz() -> bool:
+    """True when a typical SZ smoker's exposure per burst is within 20% of an MZ non-smoker's."""
+    from aatd import kinetics
+
+    sz, mz = kinetics.elastase_exposure("SZ", smoker=True), kinetics.elastase_exposure("MZ")
+    return abs(sz - mz) <= 0.2 * mz
+
+
 def _largest_smoking_factor() -> str:
     """Of MM, MZ, SZ, ZZ: the genotype whose exposure per burst smoking multiplies most."""
     from aatd import kinetics
@@ -354,6 +388,16 @@ def mz_never_closer_to_zz() -> bool:
     return not mz_never_closer_to_mm()
 
 
+@computed("mz_never_near_mm_zz_midpoint")
+def mz_never_near_mm_zz_midpoint() -> bool:
+    """True when the MZ never-smoker's model decline lies within a tenth of the MM–ZZ gap of
+    the midpoint between MM and ZZ (the 'one allele of each, so halfway' guess)."""
+    from aatd import lung
+
+    mm, mz, zz = (lung.decline_ml_per_year(g) for g in ("MM", "MZ", "ZZ"))
+    return abs(mz - (mm + zz) / 2) <= 0.1 * abs(zz - mm)
+
+
 @computed("zz_quit40_returns_to_never_rate")
 def zz_quit40_returns_to_never_rate() -> bool:
     """True when a ZZ smoker who stops at 40 declines (45–60) at the never-smoker's rate."""
@@ -381,6 +425,13 @@ def quitting_lowers_decline_more_than_augmentation() -> bool:
     """True when, in the model, stopping at 40 saves more mL/yr than augmentation from 40."""
     quit_gain, aug_gain = _quit_and_augmentation_gains()
     return quit_gain > aug_gain
+
+
+@computed("quitting_and_augmentation_gains_similar")
+def quitting_and_augmentation_gains_similar() -> bool:
+    """True when the model's gains from stopping at 40 and from augmentation are within 20%."""
+    quit_gain, aug_gain = _quit_and_augmentation_gains()
+    return abs(quit_gain - aug_gain) <= 0.2 * max(quit_gain, aug_gain)
 
 
 @computed("augmentation_lowers_decline_more_than_quitting")

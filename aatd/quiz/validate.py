@@ -21,12 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import computed as _computed
+from .cues import key_position, longest_is_correct  # noqa: F401 (re-exported)
 
 #: Question types.
 TYPES = ("single", "multiple", "numeric")
 #: Each chapter's self-check has at least this many questions.
 MIN_QUESTIONS = 6
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
+#: A single-choice question offers at least this many options (a key and two distractors).
+MIN_SINGLE_OPTIONS = 3
+#: Within one bank, at most this share of single-choice items may have the key as the strictly
+#: longest option (a length cue); tests/test_quiz_rules.py holds the stricter cross-bank rules.
+MAX_LONGEST_CORRECT_SHARE = 0.5
 #: A "full sentence" of feedback has at least this many words and ends in . ! or ?
 MIN_FEEDBACK_WORDS = 5
 
@@ -40,7 +46,7 @@ _CHOICE_KEYS = _COMMON_KEYS | {"options"}
 _NUMERIC_KEYS = _COMMON_KEYS | {
     "answer", "answer_from", "tolerance", "units", "feedback", "common_mistakes",
 }
-_OPTION_KEYS = {"text", "correct", "correct_when", "feedback"}
+_OPTION_KEYS = {"text", "correct", "correct_when", "feedback", "misconception"}
 _MISTAKE_KEYS = {"value", "tolerance", "feedback"}
 
 
@@ -55,6 +61,8 @@ class Option:
     feedback: str
     #: the computed name when the bank says ``correct_when:`` (else None)
     correct_when: str | None = None
+    #: for a distractor: the wrong idea a student holds that leads to it (else "")
+    misconception: str = ""
 
 
 @dataclass(frozen=True)
@@ -206,7 +214,16 @@ def _option(ctx: _Ctx, raw, index: int) -> Option:
         if not isinstance(correct, bool):
             ctx.fail(f"{what}: computed {when!r} must return true or false, got {correct!r}")
     feedback = _feedback(ctx, raw.get("feedback"), what)
-    return Option(text=text, correct=correct, feedback=feedback, correct_when=when)
+    misconception = raw.get("misconception")
+    if misconception is not None:
+        misconception = _text(ctx, misconception, f"the misconception of {what}")
+        if not is_sentence(misconception):
+            ctx.fail(
+                f"the misconception of {what} ({misconception!r}) is not a full sentence: write "
+                f"at least {MIN_FEEDBACK_WORDS} words naming the wrong idea, ending with . ! or ?"
+            )
+    return Option(text=text, correct=correct, feedback=feedback, correct_when=when,
+                  misconception=misconception or "")
 
 
 def _choice(ctx: _Ctx, raw: dict, base: dict) -> Question:
@@ -228,6 +245,11 @@ def _choice(ctx: _Ctx, raw: dict, base: dict) -> Question:
                 "each option's feedback must explain that option"
             )
         seen_fb[_norm(o.feedback)] = i
+    if base["type"] == "single" and len(options) < MIN_SINGLE_OPTIONS:
+        ctx.fail(
+            f"a single-choice question needs at least {MIN_SINGLE_OPTIONS} options, got "
+            f"{len(options)}: add distractors that real students choose"
+        )
     n_correct = sum(o.correct for o in options)
     if n_correct == 0:
         ctx.fail("no correct option: mark at least one option 'correct: true'")
@@ -236,6 +258,19 @@ def _choice(ctx: _Ctx, raw: dict, base: dict) -> Question:
             f"a single-choice question needs exactly one correct option, got {n_correct}; "
             "use type: multiple for select-all-that-apply"
         )
+    for i, o in enumerate(options, start=1):
+        what = f"option {i} ({o.text!r})"
+        if o.correct and o.correct_when is None and o.misconception:
+            # (a correct_when option may keep one: it is a distractor whenever the model says so)
+            ctx.fail(
+                f"{what} is correct but has a misconception; only a distractor names the "
+                "wrong idea that leads to it"
+            )
+        if not o.correct and not o.misconception:
+            ctx.fail(
+                f"{what} is a distractor without a misconception: add 'misconception:', one "
+                "sentence naming the wrong idea a student holds that leads to this option"
+            )
     return Question(**base, options=options)
 
 
@@ -301,6 +336,17 @@ def _numeric(ctx: _Ctx, raw: dict, base: dict) -> Question:
     )
 
 
+def _length_cue(ctx: _Ctx, questions: list[Question]) -> None:
+    singles = [q for q in questions if q.type == "single"]
+    cued = [q.id for q in singles if longest_is_correct(q) == "strict"]
+    if singles and len(cued) > MAX_LONGEST_CORRECT_SHARE * len(singles):
+        ctx.fail(
+            f"the correct option is strictly the longest in {len(cued)} of {len(singles)} "
+            f"single-choice questions ({', '.join(cued)}); at most "
+            f"{MAX_LONGEST_CORRECT_SHARE:.0%} may be: tighten keys or develop distractors"
+        )
+
+
 def validate_bank(data, path) -> Bank:
     """Check a parsed bank (``yaml`` data) read from ``path``; return a :class:`Bank`."""
     path = Path(path)
@@ -360,4 +406,5 @@ def validate_bank(data, path) -> Bank:
     for oid in objectives:
         if oid not in checked:
             ctx.fail(f"objective {oid!r} is never checked: add a question with 'objective: {oid}'")
+    _length_cue(ctx, questions)
     return Bank(chapter=chapter, path=path, objectives=objectives, questions=tuple(questions))
