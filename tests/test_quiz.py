@@ -17,9 +17,8 @@ import pytest
 import yaml
 
 from aatd import genetics, units
-from aatd.quiz import QuizError, load_bank, render_html, show_quiz
+from aatd.quiz import QuizError, load_bank, notebook, render_html, show_quiz
 from aatd.quiz import computed as computed_mod
-from aatd.quiz import notebook
 from aatd.quiz.answer_key import answer_key_html
 from aatd.quiz.load import bank_paths, load_text
 from aatd.quiz.render import element_id, section_anchor
@@ -84,7 +83,11 @@ def test_notebook_shows_its_quiz_in_check_yourself(path):
 
     stem = path.name[: -len(".quiz.yml")]
     nb = nbformat.read(path.with_name(f"{stem}.ipynb"), as_version=4)
-    heads = [c.source.strip().splitlines()[0] for c in nb.cells if c.cell_type == "markdown" and c.source.strip()]
+    heads = [
+        c.source.strip().splitlines()[0]
+        for c in nb.cells
+        if c.cell_type == "markdown" and c.source.strip()
+    ]
     assert "## Check yourself" in heads
     cells = [c for c in nb.cells if c.cell_type == "code" and "show_quiz(" in c.source]
     assert len(cells) == 1
@@ -164,10 +167,18 @@ def _choice(qid, objective="one", **over):
         "prompt": f"Question {qid}?",
         "options": [
             {"text": "Right", "correct": True, "feedback": f"Right: this is why {qid} works."},
-            {"text": "Wrong", "correct": False, "feedback": f"Not quite: this is why {qid} fails.",
-             "misconception": f"Thinks the wrong idea behind {qid} is right."},
-            {"text": "Other", "correct": False, "feedback": f"Not quite: this is why {qid} misleads.",
-             "misconception": f"Holds another wrong idea about {qid}."},
+            {
+                "text": "Wrong",
+                "correct": False,
+                "feedback": f"Not quite: this is why {qid} fails.",
+                "misconception": f"Thinks the wrong idea behind {qid} is right.",
+            },
+            {
+                "text": "Other",
+                "correct": False,
+                "feedback": f"Not quite: this is why {qid} misleads.",
+                "misconception": f"Holds another wrong idea about {qid}.",
+            },
         ],
     }
     q.update(over)
@@ -189,7 +200,11 @@ def _numeric(qid, **over):
             "incorrect": "Not quite: the answer is about {answer} mg/dL.",
         },
         "common_mistakes": [
-            {"value": 80, "tolerance": 3, "feedback": "That is the same threshold on the old standard."}
+            {
+                "value": 80,
+                "tolerance": 3,
+                "feedback": "That is the same threshold on the old standard.",
+            }
         ],
     }
     q.update(over)
@@ -205,7 +220,9 @@ GOOD = {
 
 def _write(tmp_path, data=None, text=None) -> Path:
     path = tmp_path / f"{CHAPTER}.quiz.yml"
-    path.write_text(text if text is not None else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        text if text is not None else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
     return path
 
 
@@ -237,24 +254,28 @@ def test_good_bank_loads(tmp_path):
 def test_no_correct_option(tmp_path):
     def f(d):
         d["questions"][2]["options"][0]["correct"] = False
+
     _refused(tmp_path, _bad(f), qid="q3", match="no correct option")
 
 
 def test_single_choice_with_two_correct_options(tmp_path):
     def f(d):
         d["questions"][1]["options"][1]["correct"] = True
+
     _refused(tmp_path, _bad(f), qid="q2", match="exactly one correct option, got 2")
 
 
 def test_duplicate_id(tmp_path):
     def f(d):
         d["questions"][3]["id"] = "q1"
+
     _refused(tmp_path, _bad(f), qid="q1", match="duplicate id")
 
 
 def test_missing_feedback(tmp_path):
     def f(d):
         del d["questions"][0]["options"][1]["feedback"]
+
     _refused(tmp_path, _bad(f), qid="q1", match=r"option 2 \('Wrong'\) has no feedback")
 
 
@@ -262,12 +283,14 @@ def test_duplicated_feedback(tmp_path):
     def f(d):
         opts = d["questions"][4]["options"]
         opts[1]["feedback"] = opts[0]["feedback"]
+
     _refused(tmp_path, _bad(f), qid="q5", match="options 1 and 2 have the same feedback")
 
 
 def test_feedback_must_be_a_full_sentence(tmp_path):
     def f(d):
         d["questions"][0]["options"][0]["feedback"] = "Correct"
+
     _refused(tmp_path, _bad(f), qid="q1", match="not a full sentence")
 
 
@@ -275,36 +298,42 @@ def test_numeric_feedback_cases_must_differ(tmp_path):
     def f(d):
         fb = d["questions"][5]["feedback"]
         fb["incorrect"] = fb["correct"]
+
     _refused(tmp_path, _bad(f), qid="num", match="are the same")
 
 
 def test_numeric_without_tolerance(tmp_path):
     def f(d):
         del d["questions"][5]["tolerance"]
+
     _refused(tmp_path, _bad(f), qid="num", match="needs a tolerance")
 
 
 def test_numeric_without_units(tmp_path):
     def f(d):
         del d["questions"][5]["units"]
+
     _refused(tmp_path, _bad(f), qid="num", match="units")
 
 
 def test_common_mistake_overlapping_the_answer(tmp_path):
     def f(d):
         d["questions"][5]["common_mistakes"][0]["value"] = 58
+
     _refused(tmp_path, _bad(f), qid="num", match="overlaps the correct answer")
 
 
 def test_unknown_objective(tmp_path):
     def f(d):
         d["questions"][0]["objective"] = "nope"
+
     _refused(tmp_path, _bad(f), qid="q1", match="unknown objective 'nope'")
 
 
 def test_objective_never_checked(tmp_path):
     def f(d):
         d["objectives"]["three"] = "Explain a third thing."
+
     msg = _refused(tmp_path, _bad(f), match="objective 'three' is never checked")
     assert "question '" not in msg
 
@@ -312,6 +341,7 @@ def test_objective_never_checked(tmp_path):
 def test_unknown_type(tmp_path):
     def f(d):
         d["questions"][1]["type"] = "essay"
+
     _refused(tmp_path, _bad(f), qid="q2", match="unknown type 'essay'")
 
 
@@ -320,6 +350,7 @@ def test_unknown_computed_name(tmp_path):
         q = d["questions"][5]
         del q["answer"]
         q["answer_from"] = "no_such_function"
+
     _refused(tmp_path, _bad(f), qid="num", match="unknown computed name 'no_such_function'")
 
 
@@ -328,6 +359,7 @@ def test_unknown_computed_name_in_correct_when(tmp_path):
         opt = d["questions"][0]["options"][0]
         del opt["correct"]
         opt["correct_when"] = "no_such_check"
+
     _refused(tmp_path, _bad(f), qid="q1", match="unknown computed name 'no_such_check'")
 
 
@@ -335,18 +367,21 @@ def test_unknown_key_is_a_typo(tmp_path):
     def f(d):
         q = d["questions"][5]
         q["tolerence"] = q.pop("tolerance")
+
     _refused(tmp_path, _bad(f), qid="num", match="unknown key.*tolerence")
 
 
 def test_too_few_questions(tmp_path):
     def f(d):
         d["questions"] = d["questions"][:4] + d["questions"][5:]
+
     _refused(tmp_path, _bad(f), match="at least 6 questions, got 5")
 
 
 def test_chapter_must_match_the_file_name(tmp_path):
     def f(d):
         d["chapter"] = "01-other"
+
     _refused(tmp_path, _bad(f), match="does not match the file name")
 
 
@@ -402,7 +437,9 @@ def test_rendering_is_deterministic_with_ids_from_the_bank():
     assert len(ids) == len(set(ids)), "duplicate element ids"
     prefix = element_id(bank.chapter)
     assert prefix == "quiz-02-genes-and-inheritance"
-    assert all(i == prefix or i.startswith(prefix + "--") or i.startswith(prefix + "-") for i in ids)
+    assert all(
+        i == prefix or i.startswith(prefix + "--") or i.startswith(prefix + "-") for i in ids
+    )
     for q in bank.questions:
         assert f'id="{element_id(bank.chapter, q.id)}"' in first
     # nothing that looks like a random token (uuid/hex) anywhere in the ids
@@ -429,7 +466,10 @@ def test_structure_is_semantic():
 
 
 def test_section_anchor_matches_sphinx_ids():
-    assert section_anchor("Units and the assay-standard caveat") == "units-and-the-assay-standard-caveat"
+    assert (
+        section_anchor("Units and the assay-standard caveat")
+        == "units-and-the-assay-standard-caveat"
+    )
     assert section_anchor("Serum AAT by genotype") == "serum-aat-by-genotype"
     assert section_anchor("Why 11 µM?") == "why-11-m"
 
@@ -452,7 +492,9 @@ def test_student_toc_is_the_toc_without_the_answer_key():
     full = yaml.safe_load((ROOT / "_toc.yml").read_text())
     student = yaml.safe_load((ROOT / "_toc-student.yml").read_text())
     for part in full["parts"]:
-        part["chapters"] = [c for c in part["chapters"] if c.get("file") != "book/instructors/answer-key"]
+        part["chapters"] = [
+            c for c in part["chapters"] if c.get("file") != "book/instructors/answer-key"
+        ]
     assert student == full
 
 
@@ -463,7 +505,9 @@ def test_no_page_links_to_the_answer_key():
         if path.name == "answer-key.md" or "_build" in path.parts:
             continue
         text = path.read_text(encoding="utf-8")
-        if re.search(r"(\]\([^)]*answer-key|\{doc\}`[^`]*answer-key|<[^>]*answer-key[^>]*>`)", text):
+        if re.search(
+            r"(\]\([^)]*answer-key|\{doc\}`[^`]*answer-key|<[^>]*answer-key[^>]*>`)", text
+        ):
             offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, f"pages linking to the answer key: {offenders}"
 
@@ -550,7 +594,9 @@ def test_select_all_that_apply_in_a_browser(quiz_page):
     assert "Correct" in text and q.options[1].feedback in text
     assert "Review: Serum AAT by genotype" in text
     assert pg.get_attribute(f"#{base}-feedback a", "href") == "#serum-aat-by-genotype"
-    assert pg.locator(".aatd-quiz-score").inner_text() == f"Score: 1 of {len(bank.questions)} correct"
+    assert (
+        pg.locator(".aatd-quiz-score").inner_text() == f"Score: 1 of {len(bank.questions)} correct"
+    )
     assert pg.errors == []
 
 
@@ -594,7 +640,9 @@ def test_works_when_inserted_like_jupyterlab(quiz_page):
 def _quizcheck():
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("quizcheck", ROOT / "book" / "_ext" / "quizcheck.py")
+    spec = importlib.util.spec_from_file_location(
+        "quizcheck", ROOT / "book" / "_ext" / "quizcheck.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -82,21 +82,32 @@ def _cued_bank():
 def test_distractor_without_misconception(tmp_path):
     def f(d):
         del d["questions"][2]["options"][1]["misconception"]
-    _refused(tmp_path, _bad(f), qid="q3",
-             match=r"option 2 \('Wrong'\) is a distractor without a misconception")
+
+    _refused(
+        tmp_path,
+        _bad(f),
+        qid="q3",
+        match=r"option 2 \('Wrong'\) is a distractor without a misconception",
+    )
 
 
 def test_misconception_must_be_a_full_sentence(tmp_path):
     def f(d):
         d["questions"][0]["options"][2]["misconception"] = "wrong idea"
+
     _refused(tmp_path, _bad(f), qid="q1", match="misconception of option 3.*not a full sentence")
 
 
 def test_correct_option_with_a_misconception(tmp_path):
     def f(d):
         d["questions"][1]["options"][0]["misconception"] = "Thinks the right answer is wrong."
-    _refused(tmp_path, _bad(f), qid="q2",
-             match=r"option 1 \('Right'\) is correct but has a misconception")
+
+    _refused(
+        tmp_path,
+        _bad(f),
+        qid="q2",
+        match=r"option 1 \('Right'\) is correct but has a misconception",
+    )
 
 
 def test_a_computed_key_may_keep_its_misconception(tmp_path):
@@ -113,6 +124,7 @@ def test_a_computed_key_may_keep_its_misconception(tmp_path):
 def test_single_choice_needs_three_options(tmp_path):
     def f(d):
         d["questions"][3]["options"] = d["questions"][3]["options"][:2]
+
     _refused(tmp_path, _bad(f), qid="q4", match="needs at least 3 options, got 2")
 
 
@@ -124,8 +136,9 @@ def test_two_options_are_fine_for_select_all(tmp_path):
 
 
 def test_longest_key_in_more_than_half_of_a_bank(tmp_path):
-    msg = _refused(tmp_path, _cued_bank(),
-                   match=r"strictly the longest in 3 of 5 single-choice questions")
+    msg = _refused(
+        tmp_path, _cued_bank(), match=r"strictly the longest in 3 of 5 single-choice questions"
+    )
     assert "q1, q3, q4" in msg and "question '" not in msg
 
 
@@ -148,7 +161,7 @@ def test_answer_key_follows_the_displayed_order_with_misconceptions():
         bank = load_bank(path)
         for q in bank.questions:
             start = out.index(f'id="key-{bank.chapter}--{q.id}"')
-            block = out[start: out.index("</div>", start)]
+            block = out[start : out.index("</div>", start)]
             at = [block.index(html.escape(o.text, quote=True)) for o in q.options]
             assert at == sorted(at), f"{q.id}: the key does not follow the displayed order"
             for o in q.options:

@@ -12,7 +12,7 @@ so that loading a bank never imports modules it does not need.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 #: name -> zero-argument function returning a number (answer_from) or bool (correct_when)
 REGISTRY: dict[str, Callable[[], object]] = {}
@@ -149,8 +149,6 @@ def z_retained_percent() -> float:
     return liver.z_shares_percent()["retained"]
 
 
-
-
 @computed("zz_mm_children_all_mz")
 def zz_mm_children_all_mz() -> bool:
     """True when every child of a ZZ and an MM parent is MZ (a transplant changes no genes)."""
@@ -178,8 +176,6 @@ def zz_typical_mg_dl_by_mass() -> float:
     return round(float(units.uM_to_mg_dl(genetics.serum_aat("ZZ").typical_uM)), 1)
 
 
-
-
 # --- case studies (chapter 09) ----------------------------------------------------
 
 
@@ -193,7 +189,7 @@ def case_maya_decline_40_60() -> float:
 
 @computed("case_maya_faster_than_mm")
 def case_maya_faster_than_mm() -> bool:
-    """True when Maya's (ZZ, never smoked) model decline from 40 to 60 beats an MM never-smoker's."""
+    """True when Maya's (ZZ, never smoked) model decline at 40-60 beats an MM never-smoker's."""
     from aatd import lung
     from aatd.plots import cases
 
@@ -215,8 +211,7 @@ def case_daniel_smoking_decline_faster() -> bool:
     from aatd.plots import cases
 
     d = cases.DANIEL
-    return (d.decline_ml_per_year(25, d.quit_age)
-            > cases.MAYA.decline_ml_per_year(25, d.quit_age))
+    return d.decline_ml_per_year(25, d.quit_age) > cases.MAYA.decline_ml_per_year(25, d.quit_age)
 
 
 @computed("case_daniel_after_quit_close_to_maya")
@@ -242,7 +237,7 @@ def case_daniel_regains_lost_fev1() -> bool:
 
 @computed("case_priya_decline_close_to_mm")
 def case_priya_decline_close_to_mm() -> bool:
-    """True when Priya's (MZ, never smoked) model decline is within 2 mL/yr of an MM never-smoker's."""
+    """True when Priya's (MZ, never smoked) model decline is within 2 mL/yr of MM never-smoking."""
     from aatd import lung
     from aatd.plots import cases
 
@@ -270,8 +265,9 @@ def zz_smoking_exposure_ratio() -> float:
     """Model elastase exposure per burst for a ZZ smoker divided by a ZZ non-smoker's."""
     from aatd import kinetics
 
-    return round(float(kinetics.elastase_exposure("ZZ", smoker=True)
-                       / kinetics.elastase_exposure("ZZ")), 2)
+    return round(
+        float(kinetics.elastase_exposure("ZZ", smoker=True) / kinetics.elastase_exposure("ZZ")), 2
+    )
 
 
 # --- simulation chapters (04 elastase vs antitrypsin, 06 lung damage) ------------
@@ -285,15 +281,16 @@ def zz_vs_mm_exposure_ratio() -> float:
     return round(kinetics.elastase_exposure("ZZ") / kinetics.elastase_exposure("MM"), 1)
 
 
-
-
 @computed("z_vs_m_protein_at_30um_ratio")
 def z_vs_m_protein_at_30um_ratio() -> float:
     """Exposure with ZZ protein at 30 µM ÷ M protein (MM) at 30 µM (model)."""
     from aatd import kinetics
 
-    return round(kinetics.elastase_exposure("ZZ", aat_uM=30.0)
-                 / kinetics.elastase_exposure("MM", aat_uM=30.0), 2)
+    return round(
+        kinetics.elastase_exposure("ZZ", aat_uM=30.0)
+        / kinetics.elastase_exposure("MM", aat_uM=30.0),
+        2,
+    )
 
 
 @computed("smoker_bend_uM")
@@ -342,14 +339,14 @@ def _largest_smoking_factor() -> str:
     """Of MM, MZ, SZ, ZZ: the genotype whose exposure per burst smoking multiplies most."""
     from aatd import kinetics
 
-    return max(("MM", "MZ", "SZ", "ZZ"),
-               key=lambda g: kinetics.elastase_exposure(g, smoker=True)
-               / kinetics.elastase_exposure(g))
+    return max(
+        ("MM", "MZ", "SZ", "ZZ"),
+        key=lambda g: kinetics.elastase_exposure(g, smoker=True) / kinetics.elastase_exposure(g),
+    )
 
 
 for _g in ("MM", "MZ", "SZ", "ZZ"):
-    computed(f"smoking_factor_largest_{_g.lower()}")(
-        lambda g=_g: _largest_smoking_factor() == g)
+    computed(f"smoking_factor_largest_{_g.lower()}")(lambda g=_g: _largest_smoking_factor() == g)
 
 
 @computed("zz_current_vs_never_decline_ratio")
@@ -357,8 +354,11 @@ def zz_current_vs_never_decline_ratio() -> float:
     """Model FEV1 decline (40–60), ZZ current smoker ÷ ZZ never-smoker."""
     from aatd import lung
 
-    return round(lung.decline_ml_per_year("ZZ", smoking="current")
-                 / lung.decline_ml_per_year("ZZ", smoking="never"), 2)
+    return round(
+        lung.decline_ml_per_year("ZZ", smoking="current")
+        / lung.decline_ml_per_year("ZZ", smoking="never"),
+        2,
+    )
 
 
 @computed("zz_quit35_vs_quit55_gap_at_65")
@@ -403,8 +403,7 @@ def zz_quit40_returns_to_never_rate() -> bool:
     """True when a ZZ smoker who stops at 40 declines (45–60) at the never-smoker's rate."""
     from aatd import lung
 
-    after = lung.decline_ml_per_year("ZZ", smoking="former", quit_age=40, from_age=45,
-                                     to_age=60)
+    after = lung.decline_ml_per_year("ZZ", smoking="former", quit_age=40, from_age=45, to_age=60)
     never = lung.decline_ml_per_year("ZZ", from_age=45, to_age=60)
     return abs(after - never) < 0.5
 
@@ -415,8 +414,9 @@ def _quit_and_augmentation_gains() -> tuple[float, float]:
 
     current = lung.decline_ml_per_year("ZZ", smoking="current")
     former = lung.decline_ml_per_year("ZZ", smoking="former", quit_age=40)
-    augmented = lung.decline_ml_per_year("ZZ", smoking="former", quit_age=40,
-                                         augmentation_start_age=40)
+    augmented = lung.decline_ml_per_year(
+        "ZZ", smoking="former", quit_age=40, augmentation_start_age=40
+    )
     return current - former, former - augmented
 
 

@@ -44,7 +44,12 @@ _TOP_KEYS = {"chapter", "objectives", "questions"}
 _COMMON_KEYS = {"id", "type", "objective", "section", "prompt"}
 _CHOICE_KEYS = _COMMON_KEYS | {"options"}
 _NUMERIC_KEYS = _COMMON_KEYS | {
-    "answer", "answer_from", "tolerance", "units", "feedback", "common_mistakes",
+    "answer",
+    "answer_from",
+    "tolerance",
+    "units",
+    "feedback",
+    "common_mistakes",
 }
 _OPTION_KEYS = {"text", "correct", "correct_when", "feedback", "misconception"}
 _MISTAKE_KEYS = {"value", "tolerance", "feedback"}
@@ -182,7 +187,11 @@ def _feedback(ctx: _Ctx, value, what: str) -> str:
 def _computed_value(ctx: _Ctx, name, key: str):
     if not isinstance(name, str) or name not in _computed.REGISTRY:
         close = difflib.get_close_matches(str(name), _computed.names(), n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else f"{len(_computed.names())} names are registered"
+        hint = (
+            f"did you mean {', '.join(close)}?"
+            if close
+            else f"{len(_computed.names())} names are registered"
+        )
         ctx.fail(
             f"{key}: unknown computed name {name!r}; register it with @computed({name!r}) in "
             f"aatd/quiz/computed.py ({hint})"
@@ -202,7 +211,9 @@ def _option(ctx: _Ctx, raw, index: int) -> Option:
     what = f"option {index} ({text!r})"
     has_correct, has_when = "correct" in raw, "correct_when" in raw
     if has_correct == has_when:
-        ctx.fail(f"{what} needs exactly one of 'correct: true/false' or 'correct_when: <computed name>'")
+        ctx.fail(
+            f"{what} needs exactly one of 'correct: true/false' or 'correct_when: <computed name>'"
+        )
     when = None
     if has_correct:
         correct = raw["correct"]
@@ -222,8 +233,13 @@ def _option(ctx: _Ctx, raw, index: int) -> Option:
                 f"the misconception of {what} ({misconception!r}) is not a full sentence: write "
                 f"at least {MIN_FEEDBACK_WORDS} words naming the wrong idea, ending with . ! or ?"
             )
-    return Option(text=text, correct=correct, feedback=feedback, correct_when=when,
-                  misconception=misconception or "")
+    return Option(
+        text=text,
+        correct=correct,
+        feedback=feedback,
+        correct_when=when,
+        misconception=misconception or "",
+    )
 
 
 def _choice(ctx: _Ctx, raw: dict, base: dict) -> Question:
@@ -278,7 +294,10 @@ def _numeric(ctx: _Ctx, raw: dict, base: dict) -> Question:
     _keys(ctx, raw, _NUMERIC_KEYS, "a numeric question")
     has_answer, has_from = "answer" in raw, "answer_from" in raw
     if has_answer == has_from:
-        ctx.fail("a numeric question needs exactly one of 'answer: <number>' or 'answer_from: <computed name>'")
+        ctx.fail(
+            "a numeric question needs exactly one of 'answer: <number>' or "
+            "'answer_from: <computed name>'"
+        )
     answer_from = None
     if has_answer:
         answer = _number(ctx, raw["answer"], "answer")
@@ -287,12 +306,17 @@ def _numeric(ctx: _Ctx, raw: dict, base: dict) -> Question:
         value = _computed_value(ctx, answer_from, "answer_from")
         answer = _number(ctx, value, f"the value of computed {answer_from!r}")
     if raw.get("tolerance") is None:
-        ctx.fail("a numeric answer needs a tolerance (absolute, in the answer's units), e.g. 'tolerance: 2'")
+        ctx.fail(
+            "a numeric answer needs a tolerance (absolute, in the answer's units), "
+            "e.g. 'tolerance: 2'"
+        )
     tolerance = _number(ctx, raw["tolerance"], "tolerance", nonnegative=True)
     units = _text(ctx, raw.get("units"), "units (shown next to the answer box, e.g. mg/dL or %)")
     fb = raw.get("feedback")
     if not isinstance(fb, dict):
-        ctx.fail("a numeric question needs feedback: {correct: ..., incorrect: ...}, got " + repr(fb))
+        ctx.fail(
+            "a numeric question needs feedback: {correct: ..., incorrect: ...}, got " + repr(fb)
+        )
     _keys(ctx, fb, {"correct", "incorrect"}, "feedback")
     fb_correct = _feedback(ctx, fb.get("correct"), "the correct answer")
     fb_incorrect = _feedback(ctx, fb.get("incorrect"), "a wrong answer")
@@ -352,17 +376,24 @@ def validate_bank(data, path) -> Bank:
     path = Path(path)
     ctx = _Ctx(path)
     if not isinstance(data, dict):
-        ctx.fail(f"a bank must be a mapping with keys chapter, objectives, questions; got {type(data).__name__}")
+        ctx.fail(
+            "a bank must be a mapping with keys chapter, objectives, questions; "
+            f"got {type(data).__name__}"
+        )
     _keys(ctx, data, _TOP_KEYS, "the bank")
     chapter = data.get("chapter")
     if not isinstance(chapter, str) or not CHAPTER_RE.match(chapter):
-        ctx.fail(f"chapter must be the notebook stem (e.g. 02-genes-and-inheritance), got {chapter!r}")
+        ctx.fail(
+            f"chapter must be the notebook stem (e.g. 02-genes-and-inheritance), got {chapter!r}"
+        )
     if path.name.endswith(".quiz.yml") and path.name != f"{chapter}.quiz.yml":
         ctx.fail(f"chapter {chapter!r} does not match the file name (expected {chapter}.quiz.yml)")
 
     objectives_raw = data.get("objectives")
     if not isinstance(objectives_raw, dict) or not objectives_raw:
-        ctx.fail("objectives must be a mapping of id -> the objective's text, with at least one entry")
+        ctx.fail(
+            "objectives must be a mapping of id -> the objective's text, with at least one entry"
+        )
     objectives: dict[str, str] = {}
     for oid, text in objectives_raw.items():
         if not isinstance(oid, str) or not ID_RE.match(oid):
@@ -390,7 +421,10 @@ def validate_bank(data, path) -> Bank:
             ctx.fail(f"unknown type {qtype!r}; allowed: {', '.join(TYPES)}")
         objective = raw.get("objective")
         if objective not in objectives:
-            ctx.fail(f"unknown objective {objective!r}; the bank's objectives are: {', '.join(objectives)}")
+            ctx.fail(
+                f"unknown objective {objective!r}; "
+                f"the bank's objectives are: {', '.join(objectives)}"
+            )
         base = dict(
             id=qid,
             type=qtype,
@@ -398,10 +432,14 @@ def validate_bank(data, path) -> Bank:
             section=_text(ctx, raw.get("section"), "section (the heading that teaches it)"),
             prompt=_text(ctx, raw.get("prompt"), "prompt"),
         )
-        questions.append(_numeric(ctx, raw, base) if qtype == "numeric" else _choice(ctx, raw, base))
+        questions.append(
+            _numeric(ctx, raw, base) if qtype == "numeric" else _choice(ctx, raw, base)
+        )
     ctx.qid = None
     if len(questions) < MIN_QUESTIONS:
-        ctx.fail(f"a chapter's self-check needs at least {MIN_QUESTIONS} questions, got {len(questions)}")
+        ctx.fail(
+            f"a chapter's self-check needs at least {MIN_QUESTIONS} questions, got {len(questions)}"
+        )
     checked = {q.objective for q in questions}
     for oid in objectives:
         if oid not in checked:
