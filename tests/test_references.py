@@ -23,13 +23,6 @@ from pybtex.database import parse_string
 BIB_PATH = ROOT / "book/references.bib"
 BIB = BIB_PATH.read_text(encoding="utf-8")
 
-# Entries whose source could be identified but not read in full from a retrievable copy:
-# the missing fields are left out rather than guessed. Each is listed with exactly the
-# fields it lacks, so completing an entry (or dropping its claim) forces this list to shrink.
-KNOWN_GAPS = {
-    "laurent1989": {"title"},  # PubMed record 2465784 read without its title line
-}
-
 VENUE_FIELDS = ("journal", "publisher", "howpublished", "institution")
 IDENTIFIER_FIELDS = ("doi", "pmid", "pubmed", "pmcid", "eprint", "url")
 REQUIRED_FIELDS = ("author", "title", "year")
@@ -60,13 +53,12 @@ def missing_fields(fields: dict[str, str]) -> set[str]:
     return missing
 
 
-def incompleteness(entries: dict[str, dict[str, str]], gaps=None) -> dict[str, set[str]]:
-    """Entries that break the completeness rule, other than the declared gaps."""
-    gaps = gaps or {}
+def incompleteness(entries: dict[str, dict[str, str]]) -> dict[str, set[str]]:
+    """Entries that break the completeness rule, with the fields each lacks."""
     bad = {}
     for key, fields in entries.items():
         missing = missing_fields(fields)
-        if missing and missing != gaps.get(key):
+        if missing:
             bad[key] = missing
     return bad
 
@@ -160,15 +152,7 @@ def test_bibliography_parses_and_has_every_entry_once():
 
 
 def test_every_entry_is_complete():
-    assert incompleteness(ENTRIES, KNOWN_GAPS) == {}
-
-
-def test_known_gaps_are_exactly_what_is_missing():
-    # A gap that has been filled (or an entry that has gone) must leave the list.
-    for key, missing in KNOWN_GAPS.items():
-        assert key in ENTRIES, f"{key} is listed as a gap but is not in the bibliography"
-        assert missing_fields(ENTRIES[key]) == missing, key
-    assert len(KNOWN_GAPS) <= 2
+    assert incompleteness(ENTRIES) == {}
 
 
 def test_completeness_rule_rejects_a_placeholder_entry():
@@ -177,8 +161,6 @@ def test_completeness_rule_rejects_a_placeholder_entry():
         "ferrarotti2012": {"title", "journal/publisher or identifier"},
         "nowhere": {"journal/publisher or identifier"},
     }
-    # A declared gap only excuses exactly the declared fields.
-    assert "nowhere" in incompleteness(bad, {"nowhere": {"title"}})
 
 
 def test_identifiers_are_unique():
