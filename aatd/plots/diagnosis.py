@@ -23,7 +23,8 @@ PATHWAY_STEPS = (
      "panniculitis, relatives with AATD"),
     ("2. Serum AAT level", "Measured with C-reactive protein\n(CRP): inflammation raises AAT\n"
      "and can hide a low level"),
-    ("3. Protein type\nor genes", "Phenotyping (misses null alleles:\nZQ0 looks like ZZ) or genotyping\n"
+    ("3. Protein type\nor genes",
+     "Phenotyping (misses null alleles:\nZQ0 looks like ZZ) or genotyping\n"
      "for S and Z (misses rare alleles)"),
     ("4. Rare alleles", "Gene sequencing when the level\nand the protein type or\n"
      "genotype do not agree"),
