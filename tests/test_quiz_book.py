@@ -251,9 +251,9 @@ def _first_single(bank):
 def test_answers_and_score_survive_a_reload(page, book_server):
     bank = bank_for(PROGRESS_PAGE)
     n = len(bank.questions)
-    page.goto(book_server + PROGRESS_PAGE + ".html")
+    page.goto(book_server + PROGRESS_PAGE + ".html", wait_until="networkidle")
     page.evaluate("localStorage.clear()")
-    page.reload()
+    page.reload(wait_until="networkidle")
     q = _first_single(bank)
     numeric = next(x for x in bank.questions if x.type == "numeric")
     _answer_by_mouse(page, bank, q)
@@ -266,7 +266,7 @@ def test_answers_and_score_survive_a_reload(page, book_server):
         f"aatd/v1/{bank.chapter}/question/{x.id}" for x in (q, numeric)
     ), keys
 
-    page.reload()
+    page.reload(wait_until="networkidle")
     assert _score(page) == f"Score: 2 of {n} correct", "the score was not restored"
     right = next(i for i, o in enumerate(q.options, start=1) if o.correct)
     assert page.is_checked(f"#{element_id(bank.chapter, q.id)}--o{right}")
@@ -278,7 +278,7 @@ def test_answers_and_score_survive_a_reload(page, book_server):
     assert _score(page) == f"Score: 0 of {n} correct"
     assert _feedback(page, bank.chapter, q.id) == ""
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('aatd/v1/'))") == []
-    page.reload()
+    page.reload(wait_until="networkidle")
     assert _score(page) == f"Score: 0 of {n} correct"
     page.problems.assert_clean()
 
@@ -286,13 +286,13 @@ def test_answers_and_score_survive_a_reload(page, book_server):
 def test_an_answer_given_to_another_bank_version_is_ignored(page, book_server):
     bank = bank_for(PROGRESS_PAGE)
     q = _first_single(bank)
-    page.goto(book_server + PROGRESS_PAGE + ".html")
+    page.goto(book_server + PROGRESS_PAGE + ".html", wait_until="networkidle")
     key = next(o for o in q.options if o.correct)
     page.evaluate(
         """([k, v]) => localStorage.setItem(k, JSON.stringify(v))""",
         [f"aatd/v1/{bank.chapter}/question/{q.id}", {"v": "an-old-version", "picked": ["x"]}],
     )
-    page.reload()
+    page.reload(wait_until="networkidle")
     assert _score(page).startswith("Score: 0 of"), key
     page.problems.assert_clean()
 
@@ -309,7 +309,7 @@ def test_quiz_works_when_storage_is_blocked(page, book_server):
     bank = bank_for(PROGRESS_PAGE)
     n = len(bank.questions)
     page.add_init_script(BLOCKED_STORAGE)
-    page.goto(book_server + PROGRESS_PAGE + ".html")
+    page.goto(book_server + PROGRESS_PAGE + ".html", wait_until="networkidle")
     assert page.locator(".aatd-quiz-nojs").count() == 0, "the quiz script did not run"
     assert "does not keep answers" in page.inner_text(".aatd-quiz-storage")
     assert page.locator(f"#{element_id(bank.chapter)}-clear").is_hidden()
