@@ -10,7 +10,7 @@ python3.11 -m venv "$venv"
   "ipywidgets>=8.1,<8.2" matplotlib "numpy<2.5" "scipy<1.18" jupyterlab nbconvert pyyaml
 "$venv/bin/pip" freeze | grep -v '^aatd' > /tmp/freeze-run.txt
 "$venv/bin/pip" install -q pytest "nbval>=0.11,<0.12" playwright hypothesis \
-  ruff nbqa mypy pre-commit "scipy-stubs<1.18"
+  ruff nbqa mypy pre-commit "scipy-stubs<1.18" brotli
 "$venv/bin/pip" freeze | grep -v '^aatd' > /tmp/freeze-dev.txt
 { echo "# Pinned for Python 3.11: a full freeze of what the book build and the notebooks need."
   echo "# Regenerate with tools/freeze_requirements.sh (on Python 3.11)."
