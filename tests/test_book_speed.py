@@ -143,3 +143,13 @@ def test_images_have_sizes_and_lazy_loading(built_book):
     assert len(figures) >= 2
     assert all(re.search(r'width="\d+" height="\d+"', t) for t in figures), figures[:2]
     assert all('loading="lazy"' in t for t in figures[1:])
+
+
+def test_no_unused_widget_state_or_thebe(built_book):
+    """No page carries saved ipywidgets state (no widget manager loads it) or Thebe assets."""
+    pages = [built_book / f"{p}.html" for p in toc_pages()]
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    assert any('class="aatd-explorer' in t for t in texts)  # explorer pages are among them
+    for page, text in zip(pages, texts, strict=True):
+        assert "application/vnd.jupyter.widget-state+json" not in text, page.name
+        assert "sphinx-thebe.js" not in text and "THEBE_JS_URL" not in text, page.name

@@ -1,6 +1,6 @@
 """Light pages for phone readers: MathJax only where and when there is math, sized lazy images.
 
-Four small changes to each page Sphinx writes, measured by ``benchmarks/bench_book.py``:
+Five small changes to each page Sphinx writes, measured by ``benchmarks/bench_book.py``:
 
 * **MathJax only on pages with math, and only once math is near the screen.** Sphinx adds
   MathJax to a page when that page *or any page in its toctree* has an equation, so the
@@ -9,8 +9,9 @@ Four small changes to each page Sphinx writes, measured by ``benchmarks/bench_bo
   math, MathJax's script tag becomes a 0.5 KB loader that adds it when the first formula comes
   within 600 px of the screen, is opened in a dropdown, or the page is printed (MathJax's own
   ``ui/lazy`` then typesets formulas as they scroll into view). It works from ``file://``.
-* **No Thebe assets.** Jupyter Book 1 adds sphinx-thebe's script and stylesheet to every page
-  even with ``launch_buttons.thebe: false``; they are dropped (two requests).
+* **No Thebe assets, no unused widget state.** Jupyter Book 1 adds sphinx-thebe's script and
+  stylesheet to every page even with ``launch_buttons.thebe: false``, and myst-nb embeds the
+  executed notebook's ipywidgets state although no widget manager is loaded: both dropped.
 * **Images with their size and lazy loading.** ``<img>`` tags of figures get ``width`` and
   ``height`` from the image file (the browser reserves the space: no layout shift) and, except
   the first image of a page, ``loading="lazy"`` and ``decoding="async"``. The body is HTML by
@@ -87,6 +88,10 @@ def description(body: str, limit: int = 155) -> str:
     return ""
 
 
+#: Saved ipywidgets state that myst-nb embeds (119 KB on chapter 4). The book loads no widget
+#: manager (``nb_ipywidgets_js: {}``): each explorer shows its kernel-free face instead.
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
 #: Adds MathJax when a formula nears the screen (IntersectionObserver), or before printing.
 MATHJAX_ON_DEMAND = """(function () {
   var loaded = false;
@@ -125,6 +130,7 @@ def _lighten(app, pagename, templatename, context, doctree):
         for s in context.get("script_files", [])
         if "sphinx-thebe" not in _script_path(s)
         and "THEBE_JS_URL" not in (getattr(s, "attributes", {}).get("body") or "")
+        and getattr(s, "attributes", {}).get("type") != WIDGET_STATE
     ]
     context["css_files"] = [
         c for c in context.get("css_files", []) if "sphinx-thebe" not in _script_path(c)
