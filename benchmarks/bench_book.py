@@ -40,6 +40,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 NODE_BIN = ROOT / "node_modules" / ".bin"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+NBVAL = ["--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
 TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".xml", ".woff"}
 
 #: What issue 19 measured on main before the work (mobile preset, one run per page).
@@ -101,8 +102,8 @@ def free_port() -> int:
 
 def serve(root: Path, port: int) -> subprocess.Popen:
     server = subprocess.Popen(
-        [str(NODE_BIN / "http-server"), str(root), "-g", "-s", "-c-1", "-a", "127.0.0.1"]
-        + ["-p", str(port)],
+        [str(NODE_BIN / "http-server"), str(root), "-g", "-s", "-c-1", "-a", "127.0.0.1", "-p"]
+        + [str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -184,10 +185,7 @@ def timings() -> dict:
     shutil.rmtree(ROOT / "_build", ignore_errors=True)
     clean = run(build)
     again = run(build)
-    suite = run(
-        [sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-current-env"]
-        + ["--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
-    )
+    suite = run([sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-current-env", *NBVAL])
     return {"clean_build_s": clean, "rebuild_s": again, "suite_s": suite}
 
 
@@ -283,7 +281,8 @@ def summarise(rows: dict[str, dict], weights_only: bool) -> None:
         return
     perf = [r["performance"] for r in rows.values()]
     print(
-        f"performance: median {statistics.median(perf):.0f} (before {BEFORE['performance_median']}),"
+        f"performance: median {statistics.median(perf):.0f} "
+        f"(before {BEFORE['performance_median']}),"
         f" min {min(perf):.0f} (before {BEFORE['performance_min']}); max LCP "
         f"{max(r['lcp_s'] for r in rows.values()):.1f} s (before {BEFORE['lcp_max_s']} s); max TBT "
         f"{max(r['tbt_ms'] for r in rows.values()):.0f} ms (before {BEFORE['tbt_max_ms']} ms)"

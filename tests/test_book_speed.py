@@ -130,7 +130,9 @@ def test_icon_classes_are_in_the_subset_fonts(built_book):
     for page in [*toc_pages(), "search", "genindex"]:
         text = (built_book / f"{page}.html").read_text(encoding="utf-8")
         for classes in re.findall(r'<i class="([^"]*)"', text):
-            used |= {c[3:] for c in classes.split() if c.startswith("fa-") and c not in _STYLE_CLASSES}
+            used |= {
+                c[3:] for c in classes.split() if c.startswith("fa-") and c not in _STYLE_CLASSES
+            }
     assert used, "no icons found: the pattern is wrong"
     missing = sorted(name for name in used if code_of.get(name) not in cmap)
     assert not missing, f"icons without a glyph in the subset fonts: {missing}"
