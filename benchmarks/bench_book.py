@@ -40,6 +40,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 NODE_BIN = ROOT / "node_modules" / ".bin"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SERVER_FLAGS = ["-g", "-s", "-c-1", "-a", "127.0.0.1", "-p"]  # pre-gzipped, quiet, no cache
 NBVAL = ["--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
 TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".xml", ".woff"}
 
@@ -102,8 +103,7 @@ def free_port() -> int:
 
 def serve(root: Path, port: int) -> subprocess.Popen:
     server = subprocess.Popen(
-        [str(NODE_BIN / "http-server"), str(root), "-g", "-s", "-c-1", "-a", "127.0.0.1", "-p"]
-        + [str(port)],
+        [str(NODE_BIN / "http-server"), str(root), *SERVER_FLAGS, str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
