@@ -155,3 +155,24 @@ def test_no_unused_widget_state_or_thebe(built_book):
     for page, text in zip(pages, texts, strict=True):
         assert "application/vnd.jupyter.widget-state+json" not in text, page.name
         assert "sphinx-thebe.js" not in text and "THEBE_JS_URL" not in text, page.name
+
+
+def test_math_typesets_on_demand_and_from_file_url(browser, built_book):
+    """MathJax is not fetched for a page's first screen without math, arrives when a formula
+    nears the screen, and typesets from ``file://`` (the offline rule)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    requested: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((built_book / "book/model.html").as_uri())
+        page.wait_for_timeout(500)
+        assert not any("tex-chtml.js" in u for u in requested)  # first screen has no formula
+        page.locator(".math").first.scroll_into_view_if_needed()
+        page.locator("mjx-container").first.wait_for(timeout=15_000)
+        assert any(u.startswith("file://") and "tex-chtml.js" in u for u in requested)
+        assert not errors, errors
+    finally:
+        context.close()
