@@ -117,6 +117,14 @@ def test_notebook_hints_put_a_missing_hint_back():  # positive control for the t
     nb.cells = [c for c in nb.cells if not notebook_hints._is_hint(c)]
     assert notebook_hints.apply(nb, set_repository_url.DEFAULT_URL) is True
     assert notebook_hints.apply(nb, set_repository_url.DEFAULT_URL) is False  # idempotent
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    nb.cells.remove(first_code)  # a new chapter without the install cell gets one
+    assert notebook_hints.apply(nb, set_repository_url.DEFAULT_URL) is True
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert first_code.source == set_repository_url.install_cell_source(
+        set_repository_url.DEFAULT_URL
+    )
+    assert first_code.metadata.tags == ["remove-cell"]
 
 
 def test_built_book_names_no_placeholder_and_no_hub_button(built_book):

@@ -2,7 +2,8 @@
 
 Usage: PYTHONPATH=. python3 tools/notebook_hints.py [--check] [notebooks/*.ipynb ...]
 
-1. The hidden install cell (first code cell, tagged ``remove-cell``) becomes
+1. The hidden install cell (first code cell, tagged ``remove-cell``; added before the first
+   code cell of a notebook that has none) becomes
    ``set_repository_url.install_cell_source(<repository.url of _config.yml>)``: on Colab it
    installs ``aatd``, and while the URL is still the placeholder it prints a one-line hint.
 2. A one-line Markdown cell right after the first cell tells a student in Jupyter or Colab
@@ -41,15 +42,17 @@ def apply(nb, url: str) -> bool:
     """Put both hints into ``nb`` (in place); True when something changed."""
     before = nbformat.writes(nb)
     install = set_repository_url.install_cell_source(url)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            if not cell.source.startswith(set_repository_url.INSTALL_MARK):
-                raise ValueError(
-                    f"first code cell is not the install cell: {cell.source[:60]!r} "
-                    f"(expected it to start with {set_repository_url.INSTALL_MARK!r})"
-                )
-            cell.source = install
-            break
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    if not code:
+        raise ValueError("the notebook has no code cell: a chapter notebook calls aatd")
+    first = nb.cells[code[0]]
+    if first.source.startswith(set_repository_url.INSTALL_MARK):
+        first.source = install
+    else:  # a new chapter: the install cell goes before its first code cell
+        cell = nbformat.v4.new_code_cell(install)
+        cell.metadata = {"tags": ["remove-cell"]}
+        cell.id = "aatd-install"
+        nb.cells.insert(code[0], cell)
     nb.cells = [c for c in nb.cells if not _is_hint(c)]
     hint = nbformat.v4.new_markdown_cell(RUN_FIRST)
     hint.metadata = {"aatd": {"hint": HINT_KEY}, "tags": ["remove-cell"]}
