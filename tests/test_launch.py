@@ -102,12 +102,25 @@ def test_install_cell_installs_from_a_real_url_and_says_so_when_it_fails(capsys)
     assert out.strip() == f"Could not install aatd from {url}: check the address and the network."
 
 
+def test_install_cell_pins_a_term_branch():
+    config = (ROOT / "_config.yml").read_text()
+    assert set_repository_url.config_branch(config) == "main"
+    term = config.replace("  branch: main", "  branch: term-2027")
+    assert set_repository_url.config_branch(term) == "term-2027"
+    url = "https://github.com/someone/aatd"
+    assert f"git+{url}@term-2027" in set_repository_url.install_cell_source(url, "term-2027")
+    assert f'git+{url}"' in set_repository_url.install_cell_source(url)
+
+
 def test_every_notebook_carries_the_current_launch_hints():
     """Run `python3 tools/notebook_hints.py` after a notebook is rewritten or added."""
-    url = set_repository_url.config_url((ROOT / "_config.yml").read_text())
+    config = (ROOT / "_config.yml").read_text()
+    url, branch = set_repository_url.config_url(config), set_repository_url.config_branch(config)
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
-        assert notebook_hints.apply(nb, url) is False, f"{path.name}: run tools/notebook_hints.py"
+        assert notebook_hints.apply(nb, url, branch) is False, (
+            f"{path.name}: run tools/notebook_hints.py"
+        )
         hint = nb.cells[1]
         assert hint.source == notebook_hints.RUN_FIRST and "remove-cell" in hint.metadata.tags
 

@@ -38,10 +38,10 @@ def _is_hint(cell) -> bool:
     return cell.cell_type == "markdown" and cell.metadata.get("aatd", {}).get("hint") == HINT_KEY
 
 
-def apply(nb, url: str) -> bool:
+def apply(nb, url: str, branch: str = "main") -> bool:
     """Put both hints into ``nb`` (in place); True when something changed."""
     before = nbformat.writes(nb)
-    install = set_repository_url.install_cell_source(url)
+    install = set_repository_url.install_cell_source(url, branch)
     code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     if not code:
         raise ValueError("the notebook has no code cell: a chapter notebook calls aatd")
@@ -66,11 +66,12 @@ def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv if a != "--check"] or sorted(
         (ROOT / "notebooks").glob("*.ipynb")
     )
-    url = set_repository_url.config_url((ROOT / "_config.yml").read_text())
+    config = (ROOT / "_config.yml").read_text()
+    url, branch = set_repository_url.config_url(config), set_repository_url.config_branch(config)
     stale = []
     for path in paths:
         nb = nbformat.read(path, as_version=4)
-        if apply(nb, url):
+        if apply(nb, url, branch):
             stale.append(path)
             if not check:
                 nbformat.write(nb, path)

@@ -3,7 +3,8 @@
 Usage: python tools/set_repository_url.py https://github.com/OWNER/REPO [--jupyterhub HUB]
 
 The URL lives in ``_config.yml`` (``repository.url``: launch buttons, repository and
-issue buttons) and in each notebook's guarded install cell (used on Colab, where the
+issue buttons) and in each notebook's guarded install cell (pinned to ``repository.branch``
+when that is not ``main``) (used on Colab, where the
 notebook arrives without the package). A test checks that they agree. While the URL is
 still the placeholder (``DEFAULT_URL``), the install cell prints a one-line hint instead of
 trying to install from a repository that does not exist.
@@ -37,8 +38,14 @@ def config_url(config_text: str) -> str:
     return match.group(1)
 
 
-def install_cell_source(url: str) -> str:
-    """The hidden first code cell of every notebook, for the repository at ``url``."""
+def config_branch(config_text: str) -> str:
+    match = re.search(r"^repository:\s*\n(?:\s+.*\n)*?\s+branch:\s*(\S+)", config_text, re.M)
+    return match.group(1) if match else "main"
+
+
+def install_cell_source(url: str, branch: str = "main") -> str:
+    """The hidden first code cell of every notebook, for the repository at ``url``; a branch
+    other than ``main`` (a term's release branch) is pinned in the install line."""
     head = (
         f"{INSTALL_MARK}\n"
         "# (does nothing where aatd is already importable).\n"
@@ -51,8 +58,9 @@ def install_cell_source(url: str) -> str:
             '    print("aatd is not installed and this copy of the course has no repository URL '
             'yet: ask your instructor for the install line (README, Deploying).")'
         )
+    ref = url if branch == "main" else f"{url}@{branch}"
     return head + (
-        f'    %pip install --quiet "aatd @ git+{url}"\n'
+        f'    %pip install --quiet "aatd @ git+{ref}"\n'
         "    importlib.invalidate_caches()\n"
         '    if importlib.util.find_spec("aatd") is None:\n'
         f'        print("Could not install aatd from {url}: check the address and the network.")'
@@ -101,7 +109,7 @@ def main(argv: list[str], root: Path = ROOT) -> int:
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
             if cell.cell_type == "code" and cell.source.startswith(INSTALL_MARK):
-                cell.source = install_cell_source(url)
+                cell.source = install_cell_source(url, config_branch(text))
         nbformat.write(nb, path)
     print(f"repository URL set to {url}" + (f"; JupyterHub: {hub}" if hub != "" else ""))
     return 0
