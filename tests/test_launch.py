@@ -90,7 +90,7 @@ def _run_install_cell(source: str, aatd_found: bool, capsys) -> tuple[str, list[
 def test_install_cell_prints_one_line_while_the_url_is_the_placeholder(capsys):
     source = set_repository_url.install_cell_source(set_repository_url.DEFAULT_URL)
     out, pip = _run_install_cell(source, aatd_found=False, capsys=capsys)
-    assert pip == [] and out.count("\n") == 1 and "no repository URL" in out
+    assert pip == [] and out.count("\n") == 1 and "repository URL is not set" in out
     out, pip = _run_install_cell(source, aatd_found=True, capsys=capsys)  # aatd present: silent
     assert out == "" and pip == []
 

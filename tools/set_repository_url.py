@@ -55,15 +55,20 @@ def install_cell_source(url: str, branch: str = "main") -> str:
     )
     if url.rstrip("/") == DEFAULT_URL:
         return head + (
-            '    print("aatd is not installed and this copy of the course has no repository URL '
-            'yet: ask your instructor for the install line (README, Deploying).")'
+            "    print(\n"
+            '        "aatd is not installed and the course\'s repository URL is not set yet: "\n'
+            '        "ask your instructor for the install line (README, Deploying)."\n'
+            "    )"
         )
     ref = url if branch == "main" else f"{url}@{branch}"
     return head + (
         f'    %pip install --quiet "aatd @ git+{ref}"\n'
         "    importlib.invalidate_caches()\n"
         '    if importlib.util.find_spec("aatd") is None:\n'
-        f'        print("Could not install aatd from {url}: check the address and the network.")'
+        "        print(\n"
+        f'            "Could not install aatd from {ref}: "\n'
+        '            "check the address and the network."\n'
+        "        )"
     )
 
 
