@@ -187,3 +187,27 @@ def test_one_notebook_alone_runs_in_a_fresh_venv(fresh_venv, tmp_path):
     assert views and all("text/html" in data for data in views)
     printed = code[-1].outputs[0]["text"].strip()
     assert Path(printed).resolve().is_relative_to(venv.resolve()), printed
+
+
+def uncovered(root: Path, assets: list[str], patterns: list[str]) -> list[str]:
+    """The ``assets`` (paths from ``root``) that no package-data pattern of ``aatd`` matches."""
+    covered = {str(p.relative_to(root)) for pat in patterns for p in (root / "aatd").glob(pat)}
+    return [a for a in assets if a not in covered]
+
+
+def test_package_data_patterns_cover_every_asset(tmp_path):
+    """Fast twin of the wheel test: each tracked non-Python file of ``aatd`` matches a
+    ``package-data`` pattern of pyproject.toml (a new kind of asset must be added there)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    patterns = config["tool"]["setuptools"]["package-data"]["aatd"]
+    assets = [p for p in tracked_package_files() if not p.endswith(".py")]
+    assert any(p.startswith("aatd/quiz/banks/") for p in assets)
+    assert uncovered(ROOT, assets, patterns) == []
+    # positive control: a bank and a file type no pattern names
+    (tmp_path / "aatd" / "quiz" / "banks").mkdir(parents=True)
+    for name in ("aatd/quiz/banks/10-x.quiz.yml", "aatd/quiz/grid.json"):
+        (tmp_path / name).write_text("x")
+    found = uncovered(tmp_path, ["aatd/quiz/banks/10-x.quiz.yml", "aatd/quiz/grid.json"], patterns)
+    assert found == ["aatd/quiz/grid.json"]
