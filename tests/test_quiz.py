@@ -109,6 +109,16 @@ def test_show_quiz_finds_the_bank_and_displays_it():
         show_quiz("no-such-chapter", directory=BANK_DIR)
 
 
+def test_no_bank_is_left_beside_the_notebooks():
+    """Banks are package data; one left in notebooks/ would be ignored by every reader."""
+    stray = sorted(
+        str(p.relative_to(ROOT))
+        for folder in (ROOT, NOTEBOOKS, ROOT / "book", ROOT / "aatd", ROOT / "aatd" / "quiz")
+        for p in folder.glob("*.quiz.yml")
+    )
+    assert stray == [], f"move these into aatd/quiz/banks/ (git mv): {stray}"
+
+
 def test_show_quiz_reads_the_package_banks_from_any_folder(tmp_path, monkeypatch):
     """A notebook opened alone (downloaded, Colab) finds its bank inside the package."""
     from aatd.quiz.load import bank_dir, find_bank
