@@ -1,6 +1,6 @@
 """Question banks (aatd.quiz): validation, computed answers, escaping, determinism.
 
-Every bank in notebooks/*.quiz.yml must validate and agree with its notebook; each kind of
+Every bank in aatd/quiz/banks/*.quiz.yml must validate and agree with its notebook; each kind of
 bad bank is refused with a message naming the file and the question; the renderer escapes
 bank text and gives the same ids every time; the static JavaScript checks answers in a real
 browser (no book build needed for these).
@@ -25,8 +25,9 @@ from aatd.quiz.render import element_id, section_anchor
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-BANKS = bank_paths(NOTEBOOKS)
-CH02 = NOTEBOOKS / "02-genes-and-inheritance.quiz.yml"
+BANK_DIR = ROOT / "aatd" / "quiz" / "banks"
+BANKS = bank_paths(BANK_DIR)
+CH02 = BANK_DIR / "02-genes-and-inheritance.quiz.yml"
 
 
 def bank_id(path: Path) -> str:
@@ -51,7 +52,7 @@ def test_bank_validates(path):
 @pytest.mark.parametrize("path", BANKS, ids=bank_id)
 def test_bank_objectives_are_the_notebooks_own(path):
     bank = load_bank(path)
-    nb = path.with_name(f"{bank.chapter}.ipynb")
+    nb = NOTEBOOKS / f"{bank.chapter}.ipynb"
     assert nb.is_file(), f"{path.name}: no notebook {nb.name} beside it"
     listed = notebook.objectives(nb)
     assert listed, f"{nb.name} has no 'Learning objectives' list"
@@ -67,7 +68,7 @@ def test_bank_objectives_are_the_notebooks_own(path):
 @pytest.mark.parametrize("path", BANKS, ids=bank_id)
 def test_bank_sections_are_headings_of_the_notebook(path):
     bank = load_bank(path)
-    nb = path.with_name(f"{bank.chapter}.ipynb")
+    nb = NOTEBOOKS / f"{bank.chapter}.ipynb"
     heads = [text for _level, text in notebook.headings(nb)]
     for q in bank.questions:
         assert q.section in heads, (
@@ -82,7 +83,7 @@ def test_notebook_shows_its_quiz_in_check_yourself(path):
     import nbformat
 
     stem = path.name[: -len(".quiz.yml")]
-    nb = nbformat.read(path.with_name(f"{stem}.ipynb"), as_version=4)
+    nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
     heads = [
         c.source.strip().splitlines()[0]
         for c in nb.cells
@@ -100,12 +101,37 @@ def test_notebook_shows_its_quiz_in_check_yourself(path):
 
 
 def test_show_quiz_finds_the_bank_and_displays_it():
-    quiz = show_quiz("02-genes-and-inheritance", directory=NOTEBOOKS)
+    quiz = show_quiz("02-genes-and-inheritance", directory=BANK_DIR)
     n = len(load_bank(CH02).questions)
     assert repr(quiz) == f"Quiz: 02-genes-and-inheritance ({n} questions)"
     assert 'data-aatd-quiz="02-genes-and-inheritance"' in quiz._repr_html_()
     with pytest.raises(QuizError, match="no-such-chapter"):
-        show_quiz("no-such-chapter", directory=NOTEBOOKS)
+        show_quiz("no-such-chapter", directory=BANK_DIR)
+
+
+def test_no_bank_is_left_beside_the_notebooks():
+    """Banks are package data; one left in notebooks/ would be ignored by every reader."""
+    stray = sorted(
+        str(p.relative_to(ROOT))
+        for folder in (ROOT, NOTEBOOKS, ROOT / "book", ROOT / "aatd", ROOT / "aatd" / "quiz")
+        for p in folder.glob("*.quiz.yml")
+    )
+    assert stray == [], f"move these into aatd/quiz/banks/ (git mv): {stray}"
+
+
+def test_show_quiz_reads_the_package_banks_from_any_folder(tmp_path, monkeypatch):
+    """A notebook opened alone (downloaded, Colab) finds its bank inside the package."""
+    from aatd.quiz.load import bank_dir, find_bank
+
+    monkeypatch.chdir(tmp_path)  # an empty folder: no bank beside the notebook
+    assert bank_dir() == BANK_DIR  # the package folder, not the working directory
+    quiz = show_quiz("02-genes-and-inheritance")
+    assert 'data-aatd-quiz="02-genes-and-inheritance"' in quiz._repr_html_()
+    with pytest.raises(QuizError) as info:
+        find_bank("02-genes-and-inheritence")  # misspelt
+    msg = str(info.value)
+    assert str(BANK_DIR) in msg and "02-genes-and-inheritance" in msg  # where, and what exists
+    assert bank_paths() == BANKS and len(BANKS) >= 9
 
 
 # --- computed answers ---------------------------------------------------------------
@@ -475,7 +501,7 @@ def test_section_anchor_matches_sphinx_ids():
 
 
 def test_answer_key_lists_every_question_with_feedback():
-    out = answer_key_html(NOTEBOOKS)
+    out = answer_key_html(BANK_DIR, NOTEBOOKS)
     for path in BANKS:
         bank = load_bank(path)
         for q in bank.questions:
@@ -658,9 +684,10 @@ def test_build_stops_on_a_bad_bank(tmp_path):
     from sphinx.errors import ExtensionError
 
     quizcheck = _quizcheck()
-    (tmp_path / "notebooks").mkdir()
+    banks = tmp_path / "aatd" / "quiz" / "banks"
+    banks.mkdir(parents=True)
     app = types.SimpleNamespace(srcdir=str(tmp_path), env=types.SimpleNamespace())
-    good = tmp_path / "notebooks" / f"{CHAPTER}.quiz.yml"
+    good = banks / f"{CHAPTER}.quiz.yml"
     good.write_text(yaml.safe_dump(GOOD, allow_unicode=True), encoding="utf-8")
     quizcheck.validate_banks(app)  # a good bank passes
     assert app.env.aatd_quiz_banks == [good.name]
@@ -671,3 +698,20 @@ def test_build_stops_on_a_bad_bank(tmp_path):
         quizcheck.validate_banks(app)
     msg = str(info.value)
     assert str(good) in msg and "question 'q2'" in msg and "no correct option" in msg
+
+
+def test_build_stops_when_the_imported_package_has_other_banks(tmp_path):
+    import shutil
+    import types
+
+    from sphinx.errors import ExtensionError
+
+    quizcheck = _quizcheck()
+    banks = tmp_path / "aatd" / "quiz" / "banks"
+    shutil.copytree(BANK_DIR, banks)
+    app = types.SimpleNamespace(srcdir=str(tmp_path), env=types.SimpleNamespace())
+    quizcheck.check_imported_banks(app)  # same banks: passes
+    edited = banks / CH02.name
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.raises(ExtensionError, match=CH02.name):
+        quizcheck.check_imported_banks(app)

@@ -154,9 +154,9 @@ def test_longest_key_in_half_of_a_bank_is_allowed(tmp_path):
 def test_answer_key_follows_the_displayed_order_with_misconceptions():
     import html
 
-    from test_quiz import NOTEBOOKS
+    from test_quiz import BANK_DIR
 
-    out = answer_key_html(NOTEBOOKS)
+    out = answer_key_html(BANK_DIR)
     for path in BANKS:
         bank = load_bank(path)
         for q in bank.questions:
@@ -171,9 +171,9 @@ def test_answer_key_follows_the_displayed_order_with_misconceptions():
 
 
 def test_misconception_map_points_each_misconception_to_its_questions():
-    from test_quiz import NOTEBOOKS
+    from test_quiz import BANK_DIR
 
-    rows = misconception_map(NOTEBOOKS)
+    rows = misconception_map(BANK_DIR)
     n_distractors = sum(
         not o.correct for path in BANKS for q in load_bank(path).questions for o in q.options
     )

@@ -11,7 +11,7 @@ from conftest import ROOT
 from aatd.quiz import load_bank
 from aatd.quiz.render import render_html
 
-BANK = ROOT / "notebooks" / "02-genes-and-inheritance.quiz.yml"
+BANK = ROOT / "aatd" / "quiz" / "banks" / "02-genes-and-inheritance.quiz.yml"
 
 
 def _data(bank) -> dict:

@@ -81,7 +81,8 @@ def test_config_keeps_the_book_offline_and_widget_free():
     for pattern in ("_build", ".*", "node_modules", "editions", ".venv", "venv"):
         assert pattern in config["exclude_patterns"], pattern
     launch = config["launch_buttons"]
-    assert launch["binderhub_url"] and launch["colab_url"] and launch["jupyterhub_url"]
+    assert launch["binderhub_url"] and launch["colab_url"]
+    assert "jupyterhub_url" not in launch  # a deployer adds it (tests/test_launch.py)
     assert sphinx["html_theme_options"]["use_download_button"] is True
 
 

@@ -1,6 +1,6 @@
 """Print cue statistics for the question banks: length cue, key position, options per item.
 
-Usage: PYTHONPATH=. python3 tools/quiz_stats.py [notebooks]
+Usage: PYTHONPATH=. python3 tools/quiz_stats.py [aatd/quiz/banks]
 
 For single-choice items (``correct_when`` resolved by the model): how often the correct
 option is strictly the longest by characters, how often it ties for longest, where the key
@@ -80,4 +80,4 @@ def main(directory: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "notebooks")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "aatd" / "quiz" / "banks")

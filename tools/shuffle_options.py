@@ -1,6 +1,6 @@
 """Shuffle the options of every single- and multiple-choice question once, deterministically.
 
-Usage: PYTHONPATH=. python3 tools/shuffle_options.py [--check] [notebooks]
+Usage: PYTHONPATH=. python3 tools/shuffle_options.py [--check] [aatd/quiz/banks]
 
 The displayed order is the order stored in the bank, so this tool is run once and its result
 reviewed and committed; it is not part of the build. Each question's order comes from a seed
@@ -88,7 +88,7 @@ def write(path: Path, head: str, data: dict) -> None:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     args = [a for a in argv if a != "--check"]
-    directory = Path(args[0]) if args else ROOT / "notebooks"
+    directory = Path(args[0]) if args else ROOT / "aatd" / "quiz" / "banks"
     if check:
         banks = {p: _read(p) for p in sorted(directory.glob("*.quiz.yml"))}
         positions = Counter()

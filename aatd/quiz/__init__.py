@@ -1,7 +1,8 @@
 """Question banks: load, validate and render each chapter's self-check.
 
-One YAML bank per chapter, ``notebooks/<chapter-stem>.quiz.yml`` (schema in the
-developers' guide). A chapter's quiz cell is just::
+One YAML bank per chapter, ``aatd/quiz/banks/<chapter-stem>.quiz.yml``: package data, so a
+quiz cell works wherever the notebook is opened (schema in ``CONTRIBUTING.md``).
+A chapter's quiz cell is just::
 
     from aatd.quiz import show_quiz
     show_quiz("02-genes-and-inheritance")

@@ -4,8 +4,9 @@ Options are listed in the order students see them (the order stored in the bank)
 distractor with the misconception it targets; a closing "Misconception map" lists every
 misconception with the questions whose distractors target it.
 
-``book/instructors/answer-key.md`` shows ``answer_key("../../notebooks")``. The page is
-left out of the student build (``_toc-student.yml``) and nothing else links to it.
+``book/instructors/answer-key.md`` shows ``answer_key(notebooks="../../notebooks")``: the banks
+come from the package (``aatd/quiz/banks``), the chapter titles from the notebooks beside it.
+The page is left out of the student build (``_toc-student.yml``) and nothing else links to it.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def bank_html(bank: Bank, chapter_title: str | None = None) -> str:
     out = [
         f'<section class="aatd-key-chapter" id="key-{bank.chapter}">',
         f"<h2>{_e(heading)}</h2>",
-        f'<p class="aatd-key-meta">Bank: <code>notebooks/{_e(bank.path.name)}</code>; '
+        f'<p class="aatd-key-meta">Bank: <code>aatd/quiz/banks/{_e(bank.path.name)}</code>; '
         f"{len(bank.questions)} questions.</p>",
     ]
     for i, q in enumerate(bank.questions, start=1):
@@ -92,10 +93,11 @@ def bank_html(bank: Bank, chapter_title: str | None = None) -> str:
     return "\n".join(out)
 
 
-def misconception_map(directory="notebooks") -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """Every misconception (sorted) with the (chapter, question id, option text) targeting it."""
+def misconception_map(directory=None) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Every misconception (sorted) with the (chapter, question id, option text) targeting it,
+    over the banks in ``directory`` (default: the package's banks)."""
     where: dict[str, list[tuple[str, str, str]]] = {}
-    for path in bank_paths(Path(directory)):
+    for path in bank_paths(directory):
         bank = load_bank(path)
         for q in bank.questions:
             for o in q.options:
@@ -104,7 +106,7 @@ def misconception_map(directory="notebooks") -> list[tuple[str, list[tuple[str, 
     return sorted(where.items(), key=lambda item: item[0].casefold())
 
 
-def misconception_map_html(directory="notebooks") -> str:
+def misconception_map_html(directory=None) -> str:
     """The misconception map as an HTML section: misconception → the questions that probe it."""
     out = [
         '<section class="aatd-key-chapter" id="key-misconception-map">',
@@ -125,9 +127,10 @@ def misconception_map_html(directory="notebooks") -> str:
     return "\n".join(out)
 
 
-def answer_key_html(directory="notebooks") -> str:
-    """The key for every ``*.quiz.yml`` in ``directory`` (validated), as one HTML fragment."""
-    directory = Path(directory)
+def answer_key_html(directory=None, notebooks=None) -> str:
+    """The key for every ``*.quiz.yml`` in ``directory`` (default: the package's banks),
+    validated, as one HTML fragment. Chapter titles come from ``<chapter>.ipynb`` in
+    ``notebooks`` when given (else the bank's chapter name)."""
     parts = [
         '<div class="aatd-answer-key" data-aatd-answer-key="1">',
         f"<style>{_CSS.strip()}</style>",
@@ -137,8 +140,8 @@ def answer_key_html(directory="notebooks") -> str:
         parts.append("<p>No question banks found.</p>")
     for path in paths:
         bank = load_bank(path)
-        nb = path.with_name(f"{bank.chapter}.ipynb")
-        parts.append(bank_html(bank, notebook.title(nb) if nb.is_file() else None))
+        nb = Path(notebooks) / f"{bank.chapter}.ipynb" if notebooks is not None else None
+        parts.append(bank_html(bank, notebook.title(nb) if nb and nb.is_file() else None))
     if paths:
         parts.append(misconception_map_html(directory))
     parts.append("</div>")
@@ -146,12 +149,13 @@ def answer_key_html(directory="notebooks") -> str:
 
 
 class AnswerKey:
-    """Displays as the answer key (``_repr_html_``) for the banks in ``directory``."""
+    """Displays as the answer key (``_repr_html_``) for the banks in ``directory``
+    (default: the package's banks); chapter titles from the notebooks in ``notebooks``."""
 
-    def __init__(self, directory="notebooks"):
-        self.directory = Path(directory)
-        self._html = answer_key_html(self.directory)
-        self.n_banks = len(bank_paths(self.directory))
+    def __init__(self, directory=None, notebooks=None):
+        self.directory = directory
+        self._html = answer_key_html(directory, notebooks)
+        self.n_banks = len(bank_paths(directory))
 
     def _repr_html_(self) -> str:
         return self._html
@@ -160,6 +164,7 @@ class AnswerKey:
         return f"AnswerKey: {self.n_banks} question banks"
 
 
-def answer_key(directory="notebooks") -> AnswerKey:
-    """The answer key for every bank in ``directory``, ready to display."""
-    return AnswerKey(directory)
+def answer_key(directory=None, notebooks=None) -> AnswerKey:
+    """The answer key for every bank in ``directory`` (default: the package's banks), with
+    chapter titles from ``notebooks``, ready to display."""
+    return AnswerKey(directory, notebooks)

@@ -1,7 +1,14 @@
-"""Find and load a chapter's question bank (``<chapter-stem>.quiz.yml``)."""
+"""Find and load a chapter's question bank (``<chapter-stem>.quiz.yml``).
+
+The banks are package data, ``aatd/quiz/banks/<chapter-stem>.quiz.yml``, found through
+:mod:`importlib.resources`: a quiz cell works from any folder, in a downloaded notebook and in
+Colab after its install cell, because the bank travels with the installed package. Every
+function also takes an explicit ``directory`` (tests and bank authors use their own folders).
+"""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -53,16 +60,27 @@ def load_bank(path) -> Bank:
     return load_text(text, path)
 
 
-def find_bank(stem: str, directory=".") -> Path:
-    """The bank ``<stem>.quiz.yml`` in ``directory``; :class:`QuizError` if it is missing."""
-    path = Path(directory) / f"{stem}{SUFFIX}"
+def bank_dir() -> Path:
+    """The installed package's bank folder, ``aatd/quiz/banks``."""
+    # A wheel or editable install unpacks to files, so the resource is a real folder.
+    return Path(str(resources.files("aatd.quiz").joinpath("banks")))
+
+
+def find_bank(stem: str, directory=None) -> Path:
+    """The bank ``<stem>.quiz.yml`` in ``directory`` (default: the package's banks);
+    :class:`QuizError` naming the folder and the banks there if it is missing."""
+    folder = bank_dir() if directory is None else Path(directory)
+    path = folder / f"{stem}{SUFFIX}"
     if not path.is_file():
+        known = ", ".join(p.name.removesuffix(SUFFIX) for p in bank_paths(folder)) or "none"
         raise QuizError(
-            f"{path}: no question bank for chapter {stem!r} (looked in {Path(directory).resolve()})"
+            f"{path.name}: no question bank for chapter {stem!r} (looked in {folder.resolve()}; "
+            f"banks there: {known})"
         )
     return path
 
 
-def bank_paths(directory) -> list[Path]:
-    """Every ``*.quiz.yml`` in ``directory``, sorted by name."""
-    return sorted(Path(directory).glob(f"*{SUFFIX}"))
+def bank_paths(directory=None) -> list[Path]:
+    """Every ``*.quiz.yml`` in ``directory`` (default: the package's banks), sorted by name."""
+    folder = bank_dir() if directory is None else Path(directory)
+    return sorted(folder.glob(f"*{SUFFIX}"))

@@ -236,8 +236,9 @@ class Quiz:
         return f"Quiz: {self.bank.chapter} ({len(self.bank.questions)} questions)"
 
 
-def show_quiz(stem: str, directory=".") -> Quiz:
-    """Find ``<stem>.quiz.yml`` in ``directory``, validate it, return a :class:`Quiz` to show."""
+def show_quiz(stem: str, directory=None) -> Quiz:
+    """Find ``<stem>.quiz.yml`` (in the package's banks, or in ``directory``), validate it and
+    return a :class:`Quiz` to show."""
     return Quiz(load_bank(find_bank(stem, directory)))
 
 

@@ -3,7 +3,7 @@
 Every problem raises :class:`QuizError` (a ``ValueError``) whose message names the FILE,
 the QUESTION ID (where there is one) and what is wrong, e.g.::
 
-    notebooks/02-genes-and-inheritance.quiz.yml: question 'z-secretion': option 2
+    aatd/quiz/banks/02-genes-and-inheritance.quiz.yml: question 'z-secretion': option 2
     ("About 50%") has no feedback; every option needs at least one full sentence
     explaining why it is right or wrong
 

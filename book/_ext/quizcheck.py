@@ -1,7 +1,10 @@
 """Sphinx extension: validate every quiz bank when the build starts; keep quizzes fresh.
 
-* ``builder-inited``: load and validate every ``notebooks/*.quiz.yml`` with ``aatd.quiz``;
-  a bad bank stops the build with an ``ExtensionError`` naming the file and question id.
+* ``builder-inited``: load and validate every ``aatd/quiz/banks/*.quiz.yml`` of the source
+  with ``aatd.quiz``; a bad bank stops the build with an ``ExtensionError`` naming the file and
+  question id. The banks are found by globbing that folder (a new chapter's bank needs no
+  list). The build also stops when the imported ``aatd`` (which executes the notebooks)
+  carries other banks than the source, e.g. an installed copy older than the checkout.
 * Notebook outputs are cached (``execute_notebooks: cache`` re-runs a notebook only when its
   code changes), so a quiz output could lag behind an edited bank. Each page that shows a
   quiz (or the answer key) therefore depends on its bank file(s) and, when written, gets
@@ -26,6 +29,10 @@ _KEY_MARK = 'data-aatd-answer-key="1"'
 
 
 def _bank_dir(app) -> Path:
+    return Path(app.srcdir) / "aatd" / "quiz" / "banks"
+
+
+def _notebook_dir(app) -> Path:
     return Path(app.srcdir) / "notebooks"
 
 
@@ -46,6 +53,28 @@ def validate_banks(app) -> None:
             raise ExtensionError(f"quizcheck: bad question bank: {exc}") from None
     logger.info("quizcheck: %d question bank(s) valid", len(paths))
     app.env.aatd_quiz_banks = sorted(p.name for p in paths)
+
+
+def _contents(paths) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in paths}
+
+
+def check_imported_banks(app) -> None:
+    """The notebooks run with the imported ``aatd``: its banks must be the source's banks."""
+    from aatd.quiz.load import bank_dir, bank_paths
+
+    if bank_dir().resolve() == _bank_dir(app).resolve():
+        return
+    imported, source = _contents(bank_paths()), _contents(_banks(app))
+    if imported != source:
+        differ = sorted(
+            n for n in imported.keys() | source.keys() if imported.get(n) != source.get(n)
+        )
+        raise ExtensionError(
+            f"quizcheck: the imported aatd ({bank_dir()}) has other question banks than the "
+            f"source ({_bank_dir(app)}): {', '.join(differ)}. Put the checkout first on "
+            "PYTHONPATH or reinstall it (pip install -e .)."
+        )
 
 
 def _quiz_nodes(doctree):
@@ -84,7 +113,7 @@ def rerender(app, doctree, docname) -> None:
 
     for node, stem in _quiz_nodes(doctree):
         if stem is None:
-            fresh = answer_key_html(_bank_dir(app))
+            fresh = answer_key_html(_bank_dir(app), _notebook_dir(app))
         else:
             path = _bank_dir(app) / f"{stem}.quiz.yml"
             if not path.is_file():
@@ -97,6 +126,7 @@ def rerender(app, doctree, docname) -> None:
 
 def setup(app):
     app.connect("builder-inited", validate_banks)
+    app.connect("builder-inited", check_imported_banks)
     app.connect("doctree-read", note_bank_dependencies)
     app.connect("env-get-outdated", outdated_when_banks_added)
     app.connect("doctree-resolved", rerender)
