@@ -184,21 +184,21 @@ class AugmentationExplorer(TwoFacedExplorer):
             description="Serum AAT over eight weeks of augmentation against the 11 µM "
             "threshold, and the elastase exposure per burst relative to an MM person.",
         )
-        st = self.state()
-        spec.select("genotype", "Genotype", [(g, g) for g in GENOTYPES], value=st["genotype"])
+        # the grid's own defaults (the page starts at the current setting, _static_state)
+        spec.select("genotype", "Genotype", [(g, g) for g in GENOTYPES], value="ZZ")
         spec.select(
             "dose_mg_per_kg",
             "Dose",
             [(f"{d:g}", f"{d:g} mg/kg") for d in DOSES_MG_PER_KG],
-            value=f"{st['dose_mg_per_kg']:g}",
+            value="60",
         )
         spec.select(
             "interval_days",
             "Interval",
             [("7", "weekly"), ("14", "every 2 weeks"), ("28", "every 4 weeks")],
-            value=f"{st['interval_days']:g}",
+            value="7",
         )
-        spec.checkbox("missed_dose", "Miss the dose due on day 28", value=st["missed_dose"])
+        spec.checkbox("missed_dose", "Miss the dose due on day 28", value=False)
         days = Axis(
             0, 56, label="Days (dose on day 0 of a steady regimen)", ticks=list(range(0, 57, 7))
         )
