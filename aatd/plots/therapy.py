@@ -45,7 +45,16 @@ def augmentation_figure():
         bx.set_xlabel("Days (dose on day 0 of a steady regimen)")
         bx.set_ylabel("Elastase exposure\nper burst (× MM)")
         bx.legend(loc="upper right", fontsize=9)
-        title = ax.set_title("")
+        # a text inside the axes (not a title): the blitted redraw keeps the layout fixed
+        title = ax.text(
+            0.01,
+            0.97,
+            "",
+            transform=ax.transAxes,
+            va="top",
+            fontsize=10,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+        )
     artists = {
         "serum": serum,
         "own": own,

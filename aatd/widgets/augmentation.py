@@ -169,6 +169,11 @@ class AugmentationExplorer(TwoFacedExplorer):
         ex_full = np.interp(c.t_days, c.t_days[::_EXPOSURE_STRIDE], ex)
         tplots.draw_augmentation(self._artists, c, ex_full, un)
 
+    def _animated_artists(self) -> list:
+        a = self._artists
+        names = ("serum", "own", "trough", "below", "expo", "untreated", "title")
+        return [a[n] for n in names] + [a["ax"].get_legend()]
+
     def _readout(self, state) -> str:
         return augmentation_readout(*self._computed(state))
 
