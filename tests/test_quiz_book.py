@@ -32,8 +32,11 @@ def bank_for(page: str):
     return load_bank(path)
 
 
-def test_all_nine_chapters_are_listed():
-    assert len(CHAPTERS) == 9
+def test_every_chapter_with_a_notebook_is_listed():
+    # counted from the toc and the notebooks folder, not a fixed number of chapters
+    notebooks = {p.stem for p in NOTEBOOKS.glob("*.ipynb")}
+    assert {stem_of(c) for c in CHAPTERS} == notebooks
+    assert len(CHAPTERS) >= 10
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
