@@ -24,7 +24,7 @@ above the threshold for about 25 days (``hubbard1988``; the model gives fewer: a
 compartment model with one half-life is the simplest picture, not the whole one);
 Wewers' functional trough, 13.3 µM of anti-elastase capacity, lies below the model's
 antigenic trough, as an activity assay should (``wewers1987``); a steady-state antigenic
-trough of 17.7 µM on 60 mg/kg weekly (``stocks2006``).
+trough of 17.7 µM on weekly infusions (``stocks2006``).
 
 Levels are µM on the purified standard; the 11 µM threshold is ``stoller2012``. What a
 level means for the lung goes through ``aatd.kinetics`` (exposure of lining fluid to

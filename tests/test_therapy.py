@@ -4,7 +4,7 @@ Calibration: the half-life is 4.8 days (``stocks2005``, a pharmacokinetic study)
 is fitted so that a ZZ person on 60 mg/kg weekly has Wewers' steady-state trough of 126
 mg/dL read on the old commercial standard, 17.3 µM (``wewers1987``). The anchors below are
 numbers the fit did not use: Hubbard 1988 (250 mg/kg every 28 days), Wewers' functional
-trough (13.3 µM), Stocks 2006 (a 17.7 µM antigenic trough) and Barker 1997 (120 mg/kg every
+trough (13.3 µM), Stocks 2006 (a 17.7 µM antigenic trough on weekly infusions) and Barker 1997 (120 mg/kg every
 two weeks did not hold most patients above 70–80 mg/dL for the whole interval).
 """
 
@@ -35,7 +35,7 @@ def test_fit_meets_its_target_and_is_stated_as_fitted():
 
 
 def test_fitted_volume_is_near_plasma_volume():
-    # 0.053 L/kg is about 3.7 L for 70 kg: the infused protein stays mostly in plasma.
+    # 0.053 L/kg (about 3.7 L for 70 kg): a sanity band, not an anchor
     assert 0.03 < therapy.VOLUME_L_PER_KG < 0.08
 
 
@@ -69,7 +69,7 @@ def test_anchor_wewers_functional_trough_lies_below_the_antigenic_trough():
 
 
 def test_anchor_stocks2006_steady_trough():
-    # mean steady-state trough on 60 mg/kg weekly: 17.7 µM (antigenic)
+    # mean steady-state antigenic trough on weekly infusions: 17.7 µM
     assert therapy.steady_trough_uM("ZZ") == pytest.approx(17.7, rel=0.15)
 
 
