@@ -151,7 +151,26 @@ def main() -> None:
     print(f"  model part alone:          median {model_l_ms:7.2f} ms   (target ≤ 5 ms)")
     print(f"  naive interact, new figure: median {naive_l_ms:6.1f} ms")
     print(f"  ratio naive / explorer:    {naive_l_ms / live_l_ms:7.1f}×   (target ≥ 2×)")
+    bench_augmentation()
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def bench_augmentation() -> float:
+    """AugmentationExplorer: change the interval (a new model curve, exposure and PNG) →
+    finished PNG. Returns the median (ms)."""
+    from aatd.widgets import AugmentationExplorer
+
+    z = AugmentationExplorer()
+    z.png()
+    intervals = [7.0, 14.0, 28.0, 7.0, 28.0, 14.0, 7.0, 14.0, 28.0]
+
+    def live_a(v):
+        z.controls["interval_days"].value = v
+
+    ms = _median_ms(live_a, intervals)
+    print("AugmentationExplorer (change interval → finished PNG)")
+    print(f"  explorer, in place:        median {ms:7.1f} ms")
+    return ms
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from aatd.quiz.validate import format_number
 
 CHAPTERS = toc_part("Chapters")
 BANK_DIR = ROOT / "aatd" / "quiz" / "banks"
+NOTEBOOKS = ROOT / "notebooks"
 MIN_QUESTIONS = 6
 
 
@@ -34,9 +35,16 @@ def bank_for(page: str):
 
 def test_every_chapter_has_a_bank_and_every_bank_a_chapter():
     """Banks are discovered from the package folder, chapters from the toc: they must match."""
-    assert len(CHAPTERS) >= 9
+    assert len(CHAPTERS) >= 10
     banks = {p.name.removesuffix(".quiz.yml") for p in BANK_DIR.glob("*.quiz.yml")}
     assert banks == {stem_of(page) for page in CHAPTERS}
+
+
+def test_every_chapter_with_a_notebook_is_listed():
+    # counted from the toc and the notebooks folder, not a fixed number of chapters
+    notebooks = {p.stem for p in NOTEBOOKS.glob("*.ipynb")}
+    assert {stem_of(c) for c in CHAPTERS} == notebooks
+    assert len(CHAPTERS) >= 10
 
 
 @pytest.mark.parametrize("page", CHAPTERS)

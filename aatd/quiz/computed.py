@@ -507,3 +507,6 @@ def pizz_quit_vs_continue_gap_20y_ml() -> float:
 
     g = "PiZZ (Sweden)"
     return 20 * (ld.decline_ml_per_year(g, "current") - ld.decline_ml_per_year(g, "former"))
+
+
+from aatd.quiz import computed_treatment as _computed_treatment  # noqa: E402, F401

@@ -1,0 +1,41 @@
+"""Computed quiz answers for the chapter "Treatment" (``notebooks/treatment.ipynb``).
+
+Imported at the end of :mod:`aatd.quiz.computed`, so the names register with the same
+``@computed`` registry; each calls :mod:`aatd.therapy`.
+"""
+
+from __future__ import annotations
+
+from aatd.quiz.computed import computed
+
+
+@computed("treatment_zz_weekly_trough_uM")
+def treatment_zz_weekly_trough_uM() -> float:
+    """Steady-state trough of a ZZ person on 60 mg/kg weekly (µM): the fitted 17.3."""
+    from aatd import therapy
+
+    return round(therapy.steady_trough_uM("ZZ"), 1)
+
+
+@computed("treatment_zz_missed_dose_days_below")
+def treatment_zz_missed_dose_days_below() -> float:
+    """Days below 11 µM over 8 weeks when a ZZ person misses the day-28 weekly dose: 2.0."""
+    from aatd import therapy
+
+    return round(therapy.augmentation_serum("ZZ", missed_doses=(5,)).days_below(), 1)
+
+
+@computed("treatment_zz_monthly_250_days_above")
+def treatment_zz_monthly_250_days_above() -> float:
+    """Days above 11 µM after a steady-state 250 mg/kg dose every 28 days (ZZ): about 19."""
+    from aatd import therapy
+
+    return round(therapy.days_above_after_dose("ZZ", dose_mg_per_kg=250, interval_days=28), 0)
+
+
+@computed("treatment_60_monthly_keeps_zz_above")
+def treatment_60_monthly_keeps_zz_above() -> bool:
+    """Does 60 mg/kg every 4 weeks keep a ZZ person's trough above 11 µM? (No.)"""
+    from aatd import therapy
+
+    return therapy.steady_trough_uM("ZZ", dose_mg_per_kg=60, interval_days=28) > 11.0
