@@ -507,3 +507,7 @@ def pizz_quit_vs_continue_gap_20y_ml() -> float:
 
     g = "PiZZ (Sweden)"
     return 20 * (ld.decline_ml_per_year(g, "current") - ld.decline_ml_per_year(g, "former"))
+
+
+# Chapter "Families and populations" (moved into the per-chapter package at merge).
+from aatd.quiz import computed_families as _computed_families  # noqa: E402, F401
