@@ -15,6 +15,7 @@ _EXPLORERS = {
     "ElastaseExplorer": ".elastase",
     "LungExplorer": ".lung",
     "PunnettExplorer": ".punnett",
+    "PopulationExplorer": ".population",
 }
 
 __all__ = sorted(_EXPLORERS)
