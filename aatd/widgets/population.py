@@ -156,7 +156,7 @@ class PopulationExplorer(TwoFacedExplorer):
     def _static_spec(self) -> StaticSpec:
         spec = StaticSpec(
             self,
-            width=760,
+            width=620,
             height=330,
             description="Expected number of people of each genotype in the chosen region and "
             "population size, on a log scale, and how many ZZ people are undiagnosed.",
@@ -176,7 +176,7 @@ class PopulationExplorer(TwoFacedExplorer):
         n_g = len(pop.GENOTYPES)
         panel = spec.panel(
             "counts",
-            box=(70, 40, 640, 240),
+            box=(58, 20, 530, 250),
             x=Axis(
                 COUNT_AXIS_MIN,
                 COUNT_AXIS_MAX,
@@ -184,6 +184,7 @@ class PopulationExplorer(TwoFacedExplorer):
                 log=True,
                 ticks=[0.1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8],
                 tick_labels=["0.1", "1", "10", "100", "1k", "10k", "100k", "1M", "10M", "100M"],
+                font_size=14,
             ),
             y=Axis(-0.6, n_g - 0.4, ticks=[], grid=False, invert=True),
             legend="none",
@@ -205,8 +206,8 @@ class PopulationExplorer(TwoFacedExplorer):
                                 fill=GENOTYPE_COLORS[g],
                             )
                         )
-                        els.append(text(panel, 0.075, y + 0.12, g, anchor="end", size=13))
-                        els.append(text(panel, n * 1.2, y + 0.12, count_text(counts[g]), size=12))
+                        els.append(text(panel, 0.07, y + 0.14, g, anchor="end", size=17))
+                        els.append(text(panel, n * 1.25, y + 0.14, count_text(counts[g]), size=16))
                     spec.state(
                         {"region": region, "population": size, "diagnosed": share},
                         elements=els,
