@@ -45,17 +45,19 @@ def population_figure():
         ax.invert_yaxis()
         ax.set_xlabel("Expected people (log scale)")
         labels = [ax.text(1.0, y, "", va="center", ha="left", fontsize=9) for y in ys]
-        title = ax.set_title("")
+        title = ax.set_title("Expected people of each genotype")
     fig._aatd_population = (bars, labels, title)  # type: ignore[attr-defined]
     return fig
 
 
-def draw_population(fig, counts: dict[str, float], *, title: str) -> None:
-    """Move the bars and labels of ``fig`` to ``counts`` (genotype -> expected people)."""
+def draw_population(fig, counts: dict[str, float], *, title: str | None = None) -> None:
+    """Move the bars and labels of ``fig`` to ``counts`` (genotype -> expected people);
+    ``title`` replaces the title (the live explorer keeps a fixed one, so it can blit)."""
     bars, labels, title_artist = fig._aatd_population
     for bar, label, g in zip(bars, labels, GENOTYPES, strict=True):
         n = max(counts[g], COUNT_AXIS_MIN)
         bar.set_width(n - COUNT_AXIS_MIN)
         label.set_x(n * 1.15)
         label.set_text(count_text(counts[g]))
-    title_artist.set_text(title)
+    if title is not None:
+        title_artist.set_text(title)

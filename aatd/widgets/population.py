@@ -133,12 +133,13 @@ class PopulationExplorer(TwoFacedExplorer):
     def _make_figure(self):
         return population_figure()
 
+    def _animated_artists(self):
+        bars, labels, _title = self.figure._aatd_population
+        return [*bars, *labels]
+
     def _update_figure(self, state):
-        counts = _counts(state["region"], state["population"])
-        label = pop.preset(state["region"]).label
-        draw_population(
-            self.figure, counts, title=f"{label}: expected people in {state['population']:,}"
-        )
+        # the readout names the region and size; the title stays fixed so redraws can blit
+        draw_population(self.figure, _counts(state["region"], state["population"]))
 
     def _readout(self, state) -> str:
         return population_readout(state["region"], state["population"], state["diagnosed"])
