@@ -101,6 +101,22 @@ def naive_lung():
     return slider, out
 
 
+def bench_population() -> None:
+    """PopulationExplorer: change region -> finished PNG, and the static grid's size."""
+    import gzip
+
+    from aatd.widgets import PopulationExplorer
+
+    e = PopulationExplorer()
+    regions = ["switzerland", "usa", "mexico", "ireland"] * 3
+    ms = _median_ms(lambda r: e.set(region=r), regions)
+    html = e.static_html()
+    gz_kb = len(gzip.compress(html.encode())) / 1024
+    print("PopulationExplorer (change region → finished PNG)")
+    print(f"  explorer, in place:        median {ms:7.1f} ms   (target ≤ 150 ms)")
+    print(f"  static face: 100 states, {gz_kb:.1f} kB gzipped")
+
+
 def main() -> None:
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     # ---- elastase
@@ -152,6 +168,7 @@ def main() -> None:
     print(f"  naive interact, new figure: median {naive_l_ms:6.1f} ms")
     print(f"  ratio naive / explorer:    {naive_l_ms / live_l_ms:7.1f}×   (target ≥ 2×)")
     bench_augmentation()
+    bench_population()
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -100,6 +100,7 @@ def test_the_chapters_part_holds_every_chapter_in_teaching_order():
     assert numbered == sorted(numbered)
     assert [n[:2] for n in numbered] == [f"{i:02d}" for i in range(1, len(numbered) + 1)]
     assert names.index("treatment") == names.index("08-diagnosis-and-care") + 1
+    assert names.index("families") == names.index("treatment") + 1
     assert names[-1] == "09-case-studies"
     notebooks = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
     assert set(names) == notebooks and len(names) == len(set(names))

@@ -510,3 +510,5 @@ def pizz_quit_vs_continue_gap_20y_ml() -> float:
 
 
 from aatd.quiz import computed_treatment as _computed_treatment  # noqa: E402, F401
+# Chapter "Families and populations" (moved into the per-chapter package at merge).
+from aatd.quiz import computed_families as _computed_families  # noqa: E402, F401

@@ -16,6 +16,7 @@ _EXPLORERS = {
     "LungExplorer": ".lung",
     "PunnettExplorer": ".punnett",
     "AugmentationExplorer": ".augmentation",
+    "PopulationExplorer": ".population",
 }
 
 __all__ = sorted(_EXPLORERS)

@@ -1,0 +1,27 @@
+"""Computed quiz answers for the chapter "Families and populations" (``families``).
+
+Imported at the end of :mod:`aatd.quiz.computed` so the names are registered with the rest.
+"""
+
+from __future__ import annotations
+
+from aatd.quiz.computed import computed
+
+
+@computed("families_ireland_zz_per_100k")
+def families_ireland_zz_per_100k() -> float:
+    """Expected ZZ people per 100,000 at Ireland's allele frequencies (about 48)."""
+    from aatd import population
+
+    ie = population.preset("ireland")
+    return population.per_100k(z=ie.z, s=ie.s)["ZZ"]
+
+
+@computed("families_ireland_mz_per_zz")
+def families_ireland_mz_per_zz() -> float:
+    """MZ carriers for every ZZ person at Ireland's allele frequencies (about 85)."""
+    from aatd import population
+
+    ie = population.preset("ireland")
+    f = population.genotype_frequencies(z=ie.z, s=ie.s)
+    return f["MZ"] / f["ZZ"]
