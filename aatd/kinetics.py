@@ -66,7 +66,9 @@ STANDARD_BURST_NM = P.value("standard_burst_nM")
 K_CLEAR_PER_S = P.value("k_clear")
 
 _NM_PER_UM = 1000.0
-_PER_M_TO_PER_NM = 1e-9  # k in M⁻¹s⁻¹ → nM⁻¹s⁻¹
+#: k in M⁻¹s⁻¹ → nM⁻¹s⁻¹ (a unit conversion).
+PER_M_TO_PER_NM = 1e-9
+_PER_M_TO_PER_NM = PER_M_TO_PER_NM
 
 
 # --------------------------------------------------------------------------- inputs

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import genetics, units
+from .. import evidence, genetics, lung, units
 from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, new_figure, style
 
 #: Genotypes shown as range bands under the exposure curve (Q0Q0 has no range).
@@ -64,7 +64,8 @@ def exposure_curve(smoker=False, max_uM=60.0):
     with style():
         curves = [(False, "Non-smoker", "-")]
         if smoker:
-            curves.append((True, "Smoker (40% of lung AAT oxidised)", "--"))
+            ox = kinetics.SMOKER_OXIDISED_FRACTION
+            curves.append((True, f"Smoker ({ox:.0%} of lung AAT oxidised)", "--"))
         y_top = float(kinetics.elastase_exposure(aat_uM=0.0))
         for n, (is_smoker, label, ls) in enumerate(curves):
             y = kinetics.elastase_exposure(aat_uM=levels, smoker=is_smoker)
@@ -87,7 +88,7 @@ def exposure_curve(smoker=False, max_uM=60.0):
         ax.text(
             units.PROTECTIVE_THRESHOLD_UM + 0.5,
             ax.get_ylim()[1] * 0.97,
-            "11 µM threshold",
+            f"{units.PROTECTIVE_THRESHOLD_UM:g} µM threshold",
             color=THRESHOLD_COLOR,
             va="top",
             fontsize=10,
@@ -117,7 +118,12 @@ def exposure_curve(smoker=False, max_uM=60.0):
 _LIFE_AGES = np.linspace(20.0, 80.0, 121)
 
 #: Scenario labels: (genotype, smoking) → text.
-_SMOKING_TEXT = {"never": "never smokes", "current": "smokes from 18", "former": "former smoker"}
+_FROM_AGE = f"{lung.DAMAGE_START_AGE_YEARS:g}"
+_SMOKING_TEXT = {
+    "never": "never smokes",
+    "current": f"smokes from {_FROM_AGE}",
+    "former": "former smoker",
+}
 _SMOKING_STYLE = {"never": "-", "current": "--", "former": "-."}
 
 
@@ -158,7 +164,7 @@ def end_note(ax):
     ax.text(
         0.99,
         0.02,
-        "✕ curve ends at 15% of its age-25 FEV1 (the model's range ends)",
+        f"✕ curve ends at {lung.MODEL_END_PERCENT:g}% of its age-25 FEV1 (the model's range ends)",
         transform=ax.transAxes,
         ha="right",
         va="bottom",
@@ -226,7 +232,7 @@ def quitting_ages(genotype="ZZ", quit_ages=(30, 40, 50)):
             color=color,
             lw=2.2,
             ls="--",
-            label=f"{g}, smokes from 18, never stops",
+            label=f"{g}, smokes from {_FROM_AGE}, never stops",
             zorder=3,
         )
         greys = (OKABE_ITO["black"], OKABE_ITO["grey"], "#8A8A8A")
@@ -312,17 +318,23 @@ def augmentation_assumption(genotype="ZZ", smoking="never", start_age=40):
 #: Published FEV1 decline rates (mL/yr) shown beside the model, with their sources.
 #: Keys: (genotype, smoking). Values: (mL/yr, short label or "" for none, bibtex key).
 PUBLISHED_DECLINE_ML_PER_YEAR = {
-    ("MM", "never"): ((31.0, "Oelsner", "oelsner2020"),),
-    ("MM", "current"): (
-        (40.0, "Oelsner", "oelsner2020"),
-        (54.2, "", "lunghealth2002"),
-        (66.1, "Lung Health Study (women, men)", "lunghealth2002"),
-    ),
-    ("ZZ", "never"): (
-        (32.0, "Hiller", "hiller2019"),
-        (54.0, "NHLBI registry (mixed)", "registry1998"),
-    ),
-    ("ZZ", "current"): ((70.0, "Hiller", "hiller2019"), (317.0, "Janus", "janus1985")),
+    key: tuple((evidence.value(name), label, evidence.source(name)) for name, label in rows)
+    for key, rows in {
+        ("MM", "never"): (("decline_general_never_ml_yr", "Oelsner"),),
+        ("MM", "current"): (
+            ("decline_general_current_ml_yr", "Oelsner"),
+            ("decline_lhs_women_ml_yr", ""),
+            ("decline_lhs_men_ml_yr", "Lung Health Study (women, men)"),
+        ),
+        ("ZZ", "never"): (
+            ("decline_zz_never_ml_yr", "Hiller"),
+            ("decline_zz_registry_ml_yr", "NHLBI registry (mixed)"),
+        ),
+        ("ZZ", "current"): (
+            ("decline_zz_current_ml_yr", "Hiller"),
+            ("decline_zz_smokers_janus_ml_yr", "Janus"),
+        ),
+    }.items()
 }
 
 

@@ -26,7 +26,7 @@ import math
 
 import numpy as np
 
-from .. import _checks, genetics, kinetics, plots, units
+from .. import _checks, genetics, kinetics, plots, timecourse, units
 from ..plots import explorers as xplots
 from .base import (
     Axis,
@@ -53,38 +53,13 @@ CURVE_UM = np.linspace(0.0, AAT_MAX_UM, 241)
 #: Serum levels on the kernel-free grid (µM).
 GRID_UM = np.arange(0.0, AAT_MAX_UM + GRID_STEP_UM / 2, GRID_STEP_UM)
 UNITS = {"uM": "µM", "mg_dl": "mg/dL"}
-_QUAD_POINTS = 1500
 #: Genotypes that make no AAT protein: the serum slider is pinned at 0 for them.
 NO_PROTEIN = tuple(g for g in GENOTYPES if not genetics.protein_shares(g))
 
 
 def burst_time_course(genotype=None, *, aat_uM=None, smoker=False, t_s=T_S):
-    """Free elastase and active AAT (nM, lining fluid) at times ``t_s`` after one standard
-    burst: the equations of :mod:`aatd.kinetics`, evaluated fast.
-
-    With ``u = ∫₀ᵗ E`` and ``d = U − u`` (``U`` the total exposure,
-    :func:`aatd.kinetics.elastase_exposure`), the kinetics give exactly
-    ``I = I_U·e^(k·d)`` and ``E = I_U·(e^(k·d) − 1) + k_clear·d`` with ``I_U = I0·e^(−kU)``
-    the AAT left at the end; time is ``t = ∫ dd/E`` from ``d`` to ``U``, a smooth
-    quadrature in ``ln d``. Returns ``(free_elastase_nM, active_aat_nM)`` arrays.
-    About 0.5 ms; agrees with ``simulate_burst`` to ~0.01 nM.
-    """
-    k = kinetics.k_ass_per_M_s(genotype) * 1e-9  # nM⁻¹ s⁻¹
-    serum = (
-        genetics.serum_aat(genotype).typical_uM
-        if aat_uM is None
-        else _checks.nonnegative("aat_uM", aat_uM, "µM")
-    )
-    i0 = float(kinetics.lining_fluid_active_aat_nM(serum, smoker=bool(smoker)))
-    total = float(kinetics.elastase_exposure(genotype, aat_uM=serum, smoker=bool(smoker)))
-    kc = kinetics.K_CLEAR_PER_S
-    x = math.log(total) - np.linspace(0.0, 1.0, _QUAD_POINTS) ** 2 * 40.0  # ln d
-    d = np.exp(x)
-    i_end = i0 * math.exp(-k * total)
-    g = d / (i_end * np.expm1(k * d) + kc * d)  # dt / d(ln d)
-    t = np.concatenate([[0.0], np.cumsum(0.5 * (g[1:] + g[:-1]) * (x[:-1] - x[1:]))])
-    ds = np.exp(np.interp(np.asarray(t_s, dtype=float), t, x))
-    return i_end * np.expm1(k * ds) + kc * ds, i_end * np.exp(k * ds)
+    """:func:`aatd.timecourse.burst_time_course` at the explorer's times :data:`T_S`."""
+    return timecourse.burst_time_course(genotype, aat_uM=aat_uM, smoker=smoker, t_s=t_s)
 
 
 def _fmt_time(t_s: float) -> str:
@@ -299,8 +274,8 @@ class ElastaseExplorer(TwoFacedExplorer):
             height=440,
             description=(
                 "Left: free elastase and active AAT over time after one burst. Right: "
-                "elastase exposure against serum AAT, with genotype ranges and the 11 µM "
-                "threshold."
+                "elastase exposure against serum AAT, with genotype ranges and the "
+                f"{units.PROTECTIVE_THRESHOLD_UM:g} µM threshold."
             ),
         )
         typical = {
@@ -382,14 +357,15 @@ class ElastaseExplorer(TwoFacedExplorer):
             ),
             y=Axis(0, top, label="Exposure (nM·s)", ticks=[0, 1000, 2000, 3000, 4000, 5000]),
         )
+        threshold = units.PROTECTIVE_THRESHOLD_UM
         spec.add_static(
-            vline(ps, 11.0, color=xplots.REFERENCE_COLOR, dash="5 3"),
+            vline(ps, threshold, color=xplots.REFERENCE_COLOR, dash="5 3"),
             vline(
                 pe,
-                11.0,
+                threshold,
                 color=xplots.REFERENCE_COLOR,
                 dash="5 3",
-                label="11 µM protective threshold",
+                label=f"{threshold:g} µM protective threshold",
                 at=0.97,
             ),
             line(

@@ -15,18 +15,20 @@ script of :mod:`aatd.widgets.base` only looks them up and draws them.
 from __future__ import annotations
 
 from .. import genetics, units
+from ..genetics import threshold_relation
 from ..plots import GENOTYPE_COLORS, THRESHOLD_COLOR, draw_punnett, punnett_figure
-from ..plots.inheritance import chance_text, text_color_on, threshold_relation
+from ..plots.inheritance import chance_text, text_color_on
 from .base import Axis, StaticSpec, Table, TwoFacedExplorer, marker, rect, text, vline
 
 #: Every genotype a parent can have, in the package's canonical order.
 GENOTYPES = genetics.all_genotypes()
 
 #: How each relation to the 11 µM threshold is said in words.
+_T = f"{units.PROTECTIVE_THRESHOLD_UM:g} µM"
 RELATION_TEXT = {
-    "above": "above 11 µM",
-    "straddles": "straddles 11 µM",
-    "below": "below 11 µM",
+    "above": f"above {_T}",
+    "straddles": f"straddles {_T}",
+    "below": f"below {_T}",
     "none": "no AAT",
 }
 
