@@ -16,7 +16,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .. import units
+from .. import lung, units
 from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, style
 
 # ----------------------------------------------------------------------- elastase explorer
@@ -222,7 +222,8 @@ def lung_explorer_figure():
             [
                 "chosen model person (colour: genotype; see title)",
                 "MM never-smoker",
-                "curve ends: 15% of its age-25 FEV1 (the model's range ends)",
+                f"curve ends: {lung.MODEL_END_PERCENT:g}% of its age-25 FEV1 "
+                "(the model's range ends)",
             ],
             loc="lower left",
             fontsize=9,

@@ -84,7 +84,7 @@ def family_table(parent_a, parent_b) -> Table:
             "Low (µM)",
             "Typical (µM)",
             "High (µM)",
-            "Against 11 µM",
+            f"Against {_T}",
             "Source of range",
         ],
         columns=[
@@ -166,7 +166,7 @@ class PunnettExplorer(TwoFacedExplorer):
             width=760,
             height=330,
             description="Punnett square of two parents and each child's chance and serum "
-            "AAT range against the 11 µM threshold.",
+            f"AAT range against the {_T} threshold.",
         )
         options = [(g, g) for g in GENOTYPES]
         spec.select("parent_a", "Parent A genotype", options, value="MZ")
@@ -201,7 +201,7 @@ class PunnettExplorer(TwoFacedExplorer):
                 units.PROTECTIVE_THRESHOLD_UM,
                 color=THRESHOLD_COLOR,
                 dash="5 4",
-                label="11 µM",
+                label=_T,
                 at=0.98,
             ),
         )
