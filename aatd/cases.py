@@ -9,6 +9,12 @@ predict anyone's future. :mod:`aatd.plots.cases` draws them; the chapter's quiz 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy.typing as npt
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import lung
 
 
 @dataclass(frozen=True)
@@ -22,7 +28,7 @@ class ModelPerson:
     #: a short description used in the legend
     story: str = ""
 
-    def trajectory(self, ages=None):
+    def trajectory(self, ages: npt.ArrayLike | None = None) -> lung.Trajectory:
         """This person's model FEV1 trajectory (:func:`aatd.lung.fev1_trajectory`)."""
         from . import lung
 
@@ -30,7 +36,7 @@ class ModelPerson:
             self.genotype, smoking=self.smoking, quit_age=self.quit_age, ages=ages
         )
 
-    def decline_ml_per_year(self, from_age=40, to_age=60):
+    def decline_ml_per_year(self, from_age: float = 40, to_age: float = 60) -> float:
         """Mean model FEV1 decline between two ages, mL/yr (``aatd.lung.decline_ml_per_year``)."""
         from . import lung
 

@@ -9,6 +9,8 @@ calibration (:mod:`aatd.calibration`) reads the same evidence rows.
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import evidence
 
 SMOKING_STATUSES = ("never", "former", "current")
@@ -16,7 +18,7 @@ SMOKING_STATUSES = ("never", "former", "current")
 #: Mean FEV1 decline (mL/yr) by group and smoking status, with sources.
 #: PiZZ: Swedish national AATD register (hiller2019).
 #: General population: pooled cohorts (oelsner2020).
-FEV1_DECLINE_ML_PER_YEAR = tuple(
+FEV1_DECLINE_ML_PER_YEAR: tuple[dict[str, Any], ...] = tuple(
     {
         "group": group,
         "smoking": smoking,
@@ -34,7 +36,7 @@ FEV1_DECLINE_ML_PER_YEAR = tuple(
 )
 
 #: Age (years) at which shortness of breath began in PiZZ adults (``janus1985``).
-DYSPNOEA_ONSET_AGE_YEARS = tuple(
+DYSPNOEA_ONSET_AGE_YEARS: tuple[dict[str, Any], ...] = tuple(
     {"group": group, "age_years": evidence.value(name), "source": evidence.source(name)}
     for group, name in (
         ("ZZ smokers", "dyspnoea_onset_zz_smokers_years"),
@@ -57,5 +59,5 @@ def decline_ml_per_year(group: str, smoking: str) -> float:
         )
     for row in FEV1_DECLINE_ML_PER_YEAR:
         if row["group"] == group and row["smoking"] == smoking:
-            return row["decline_ml_per_year"]
+            return float(row["decline_ml_per_year"])
     raise ValueError(f"no value for {group!r}, {smoking!r}")  # pragma: no cover

@@ -347,7 +347,7 @@ def source(name: str) -> str:
 
 def to_markdown(cite: bool = True) -> str:
     """Every row as a MyST ``list-table``: value with unit, source, use, code name."""
-    from .parameters import format_value
+    from ._parameter import format_value
 
     lines = [
         "```{list-table}",

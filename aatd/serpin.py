@@ -18,9 +18,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import numpy.typing as npt
 
 from . import _checks, evidence
 from . import parameters as P
+from ._checks import FloatOrArray
 from .kinetics import K_ASS_PER_M_S
 
 #: Measured AAT in epithelial lining fluid, µM (``mulgrew2004``).
@@ -52,8 +54,8 @@ def _k_per_M_s(protein: str) -> float:
 
 
 def lining_fluid_half_time_ms(
-    lining_fluid_uM, protein: str = "M", *, oxidised_fraction: float = 0.0
-):
+    lining_fluid_uM: npt.ArrayLike, protein: str = "M", *, oxidised_fraction: float = 0.0
+) -> FloatOrArray:
     """Inhibition half-time (ms) of a small amount of elastase meeting AAT in excess.
 
     ``t½ = ln 2 / (k · [I] · (1 − oxidised_fraction))`` with ``k`` the association rate
@@ -81,7 +83,10 @@ def lining_fluid_half_time_ms(
 
 def measured_half_times_ms() -> dict[str, float]:
     """Half-time (ms) at the measured lining-fluid levels: MM (M protein) and ZZ (Z protein)."""
-    return {g: lining_fluid_half_time_ms(c, _PROTEIN_OF[g]) for g, c in LINING_FLUID_AAT_UM.items()}
+    return {
+        g: float(lining_fluid_half_time_ms(c, _PROTEIN_OF[g]))
+        for g, c in LINING_FLUID_AAT_UM.items()
+    }
 
 
 def elastase_per_neutrophil() -> dict[str, float]:
@@ -98,7 +103,7 @@ def elastase_per_neutrophil() -> dict[str, float]:
     }
 
 
-def fraction_remaining(days: float, half_life_days: float) -> float:
+def fraction_remaining(days: npt.ArrayLike, half_life_days: npt.ArrayLike) -> FloatOrArray:
     """Share of today's molecules still circulating after ``days`` days.
 
     First-order clearance, ``0.5 ** (days / half_life_days)``. The half-life must be given
@@ -113,7 +118,9 @@ def fraction_remaining(days: float, half_life_days: float) -> float:
     return 0.5 ** (d / h)
 
 
-def titration(aat_molecules: float, elastase_added):
+def titration(
+    aat_molecules: float, elastase_added: npt.ArrayLike
+) -> tuple[FloatOrArray, FloatOrArray]:
     """Active AAT and free elastase left after ``elastase_added`` molecules meet AAT.
 
     With 1:1 stoichiometry (``kramps1987``; ``aatd.parameters`` "stoichiometry") and a

@@ -12,13 +12,20 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import numpy.typing as npt
 
 from . import _checks, genetics, kinetics
 
 _QUAD_POINTS = 1500
 
 
-def burst_time_course(genotype=None, *, aat_uM=None, smoker=False, t_s):
+def burst_time_course(
+    genotype: object = None,
+    *,
+    aat_uM: float | None = None,
+    smoker: bool = False,
+    t_s: npt.ArrayLike,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Free elastase and active AAT (nM, lining fluid) at times ``t_s`` after one standard
     burst: the equations of :mod:`aatd.kinetics`, evaluated fast.
 
