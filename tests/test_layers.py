@@ -25,6 +25,9 @@ MODEL = (
     "calibration",
     "cohorts",
     "cases",
+    "_parameter",
+    "_exposure_solution",
+    "_lung_inputs",
 )
 VIEW = ("plots", "widgets", "quiz")
 

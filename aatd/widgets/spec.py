@@ -49,36 +49,32 @@ class StaticSpec:
             raise ValueError(f"duplicate control {ctl['name']!r}")
         self.controls.append({k: v for k, v in ctl.items() if v is not None})
 
-    def select(self, name, label, options, *, value, key=True, enabled_if=None, help=None):
-        """A ``<select>``; ``options`` is a list of (value, text)."""
-        opts = [[str(v), str(t)] for v, t in options]
+    def _choice(self, kind, name, label, options, *, value, key, enabled_if, help):
+        # option values are written as state-key parts, so the page's value *is* the key
+        opts = [[key_value(v), str(t)] for v, t in options]
         self._add(
             {
                 "name": name,
                 "label": label,
-                "kind": "select",
+                "kind": kind,
                 "options": opts,
-                "value": str(value),
+                "value": key_value(value),
                 "key": key,
                 "en": enabled_if,
                 "help": help,
             }
         )
 
+    def select(self, name, label, options, *, value, key=True, enabled_if=None, help=None):
+        """A ``<select>``; ``options`` is a list of (value, text)."""
+        self._choice(
+            "select", name, label, options, value=value, key=key, enabled_if=enabled_if, help=help
+        )
+
     def radio(self, name, label, options, *, value, key=True, enabled_if=None, help=None):
         """A group of radio buttons in a ``<fieldset>`` with a visible ``<legend>``."""
-        opts = [[str(v), str(t)] for v, t in options]
-        self._add(
-            {
-                "name": name,
-                "label": label,
-                "kind": "radio",
-                "options": opts,
-                "value": str(value),
-                "key": key,
-                "en": enabled_if,
-                "help": help,
-            }
+        self._choice(
+            "radio", name, label, options, value=value, key=key, enabled_if=enabled_if, help=help
         )
 
     def range(
@@ -119,7 +115,7 @@ class StaticSpec:
         """Choosing value ``v`` of control ``source`` moves control ``target`` to
         ``table[v]`` (precomputed)."""
         self.links.append(
-            {"from": source, "to": target, "table": {str(k): v for k, v in table.items()}}
+            {"from": source, "to": target, "table": {key_value(k): v for k, v in table.items()}}
         )
 
     # -- drawing
