@@ -44,7 +44,7 @@ def _imports(path: Path) -> set[str]:
                 if parts[0] == "aatd" and len(parts) > 1:
                     found.add(parts[1])
         elif isinstance(node, ast.ImportFrom):
-            base = list(package[:len(package) - node.level + 1]) if node.level else []
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
             mod = base + (node.module.split(".") if node.module else [])
             if mod and mod[0] == "aatd":
                 if len(mod) > 1:
