@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
+from . import evidence
+
 #: Allele symbols in canonical order (genotype codes list them in this order).
 ALLELES = ("M", "S", "Z", "Q0")
 
@@ -21,16 +23,12 @@ ALLELES = ("M", "S", "Z", "Q0")
 #: Z: about 15 % is secreted, the rest is retained in the liver (``lomas1992``).
 #: S: derived from Brantly's typical SS vs MM levels (about 0.95).
 #: Q0: a null allele makes no protein.
-ALLELE_SECRETION = {"M": 1.0, "S": 0.95, "Z": 0.15, "Q0": 0.0}
+ALLELE_SECRETION = {"M": 1.0, "S": 0.95, "Z": evidence.value("z_secretion_fraction"), "Q0": 0.0}
 
 #: Brantly 1991 5th–95th percentile serum AAT, purified standard (µM).
 _BRANTLY_RANGES_UM = {
-    "MM": (20.0, 53.0),
-    "MS": (18.0, 52.0),
-    "SS": (20.0, 48.0),
-    "MZ": (15.0, 42.0),
-    "SZ": (10.0, 23.0),
-    "ZZ": (3.4, 7.0),
+    g: (evidence.value(f"serum_{g}_low_uM"), evidence.value(f"serum_{g}_high_uM"))
+    for g in ("MM", "MS", "SS", "MZ", "SZ", "ZZ")
 }
 
 #: Genotypes shown by default in figures and explorers, in order of falling level.
@@ -156,3 +154,28 @@ def offspring(parent_a: object, parent_b: object) -> dict[str, float]:
 def punnett_square(parent_a: object, parent_b: object) -> list[list[str]]:
     """The 2×2 Punnett square: rows are ``parent_a``'s alleles, columns ``parent_b``'s."""
     return [[parse_genotype(x + y) for y in alleles_of(parent_b)] for x in alleles_of(parent_a)]
+
+
+def z_shares_percent() -> dict[str, float]:
+    """Secreted and retained shares (percent) of the Z protein a liver cell makes.
+
+    Derived from :data:`ALLELE_SECRETION` (``lomas1992``): about 15 and 85.
+    """
+    secreted = 100.0 * ALLELE_SECRETION["Z"]
+    return {"secreted": round(secreted, 1), "retained": round(100.0 - secreted, 1)}
+
+
+def threshold_relation(genotype: object) -> str:
+    """Where a genotype's serum range lies against the protective threshold (``stoller2012``).
+
+    ``"none"`` (no AAT), ``"below"`` (whole range below), ``"straddles"`` or ``"above"``.
+    """
+    r = serum_aat(genotype)
+    threshold = evidence.value("protective_threshold_uM")
+    if r.high_uM == 0:
+        return "none"
+    if r.high_uM < threshold:
+        return "below"
+    if r.low_uM < threshold:
+        return "straddles"
+    return "above"

@@ -38,7 +38,6 @@ This is a teaching model of averages. It is not a prognosis for any person.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,9 +47,13 @@ import numpy.typing as npt
 from . import _checks, genetics, kinetics
 from . import parameters as P
 from ._checks import FloatOrArray
-
-#: Allowed values of ``smoking``.
-SMOKING = ("never", "current", "former")
+from ._lung_inputs import (  # noqa: F401  (SMOKING and DEFAULT_AGES are public names here)
+    DEFAULT_AGES,
+    SMOKING,
+    _check_ages,
+    _check_fraction,
+    _check_scenario,
+)
 
 PEAK_FEV1_L = P.value("peak_fev1_l")
 PEAK_AGE_YEARS = P.value("peak_age_years")
@@ -70,10 +73,7 @@ AUGMENTATION_FEV1_FRACTION = P.value("augmentation_fev1_fraction")
 AUGMENTATION_FEV1_RANGE = tuple(P.get("augmentation_fev1_fraction").allowed_range)
 #: Curves end where FEV1 reaches this % of its age-25 value (the model's range ends).
 MODEL_END_PERCENT = P.value("model_end_percent_of_age25")
-_FLOOR_SOFTNESS_L = 0.05
-
-#: Default ages of a trajectory (years).
-DEFAULT_AGES = np.linspace(18.0, 90.0, 145)
+_FLOOR_SOFTNESS_L = P.value("fev1_floor_softness_l")
 
 
 @dataclass(frozen=True)
@@ -104,64 +104,6 @@ class Trajectory:
         if self.end_age_years is None:
             return np.ones(self.age_years.shape, dtype=bool)
         return self.age_years <= self.end_age_years
-
-
-# ------------------------------------------------------------------ checks
-def _check_ages(ages: npt.ArrayLike | None) -> npt.NDArray[np.float64]:
-    if ages is None:
-        return DEFAULT_AGES.copy()
-    arr = _checks.nonnegative("ages", ages, "years")
-    arr = np.atleast_1d(np.asarray(arr, dtype=float))
-    if arr.ndim != 1:
-        raise ValueError(f"ages must be a 1-D list of ages in years, got shape {arr.shape}")
-    too_old = arr > _checks.MAX_AGE_YEARS
-    if too_old.any():
-        raise ValueError(
-            f"ages must be between {_checks.MIN_AGE_YEARS:g} and "
-            f"{_checks.MAX_AGE_YEARS:g} years, got {arr[too_old][0]!r}"
-        )
-    return arr
-
-
-def _check_scenario(
-    smoking: str, quit_age: float | None, augmentation_start_age: float | None
-) -> tuple[float | None, float | None]:
-    if smoking not in SMOKING:
-        raise ValueError(
-            f"smoking must be one of {', '.join(repr(s) for s in SMOKING)}, got {smoking!r}"
-        )
-    if smoking == "former":
-        if quit_age is None:
-            raise ValueError("smoking='former' needs quit_age (age in years, 0–100), got None")
-        quit_age = _checks.age("quit_age", quit_age)
-    elif quit_age is not None:
-        raise ValueError(
-            f"quit_age is only allowed with smoking='former', got quit_age={quit_age!r} "
-            f"with smoking={smoking!r}"
-        )
-    if augmentation_start_age is not None:
-        augmentation_start_age = _checks.age("augmentation_start_age", augmentation_start_age)
-    return quit_age, augmentation_start_age
-
-
-def _check_fraction(fraction: Any) -> float:
-    if fraction is None:
-        return AUGMENTATION_FEV1_FRACTION
-    lo, hi = AUGMENTATION_FEV1_RANGE
-    if isinstance(fraction, (bool, np.bool_)):
-        raise ValueError(f"augmentation_fev1_fraction must be a number, got {fraction!r}")
-    try:
-        f = float(fraction)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"augmentation_fev1_fraction must be a number from {lo:g} to {hi:g}, got {fraction!r}"
-        ) from None
-    if not np.isfinite(f) or not lo <= f <= hi:
-        raise ValueError(
-            f"augmentation_fev1_fraction must be from {lo:g} to {hi:g} (the range the "
-            f"evidence allows; an assumption), got {fraction!r}"
-        )
-    return f
 
 
 # ------------------------------------------------------------------ rates
@@ -437,201 +379,19 @@ def decline_within_model_ml_per_year(
     return decline_ml_per_year(genotype, smoking=smoking, from_age=from_age, to_age=to_age, **kw)
 
 
-# ------------------------------------------------------------------ calibration targets
-#: Kinds of calibration row: a parameter was chosen to meet it (``fitted``); nothing was
-#: tuned to it (``check``); it tests an assumption parameter's stated range
-#: (``assumption``); it states something the model cannot show (``limitation``).
-TARGET_KINDS = ("fitted", "check", "assumption", "limitation")
-
-
-@dataclass(frozen=True)
-class CalibrationTarget:
-    """One published FEV1-decline number (or rule) the model is set beside (mL/yr).
-
-    ``published`` is a tuple of ``(value_ml_per_year, label, bibtex_key)``; ``band`` the
-    range the model must land in (tests assert it), or ``(None, None)`` when ``rule`` (a
-    function of the model value returning True when met) and ``rule_text`` say what it
-    must do instead; ``scenario`` the keyword arguments of :func:`decline_ml_per_year`
-    (ages 40–60 unless it says otherwise); ``fitted_parameter`` names the parameter of
-    ``aatd.parameters`` chosen to meet this target, or for an ``assumption`` row the
-    assumption parameter it tests; ``kind`` is one of :data:`TARGET_KINDS`.
-    """
-
-    label: str
-    genotype: str
-    scenario: dict
-    published: tuple
-    band: tuple
-    note: str = ""
-    fitted_parameter: str = ""
-    kind: str = "check"
-    rule_text: str = ""
-    rule: Callable[[float], bool] | None = None
-
-    def __post_init__(self) -> None:
-        if self.kind not in TARGET_KINDS:
-            raise ValueError(
-                f"kind of {self.label!r} must be one of {', '.join(TARGET_KINDS)}, "
-                f"got {self.kind!r}"
-            )
-        names_parameter = self.kind in ("fitted", "assumption")
-        if names_parameter != bool(self.fitted_parameter):
-            raise ValueError(
-                f"{self.label!r}: a {self.kind} row "
-                f"{'must name' if names_parameter else 'names no'} a parameter"
-            )
-        if (self.band[0] is None) != (self.rule is not None):
-            raise ValueError(f"{self.label!r}: give either a band or a rule")
-
-    def model_ml_per_year(self) -> float:
-        """The model's mean decline for this scenario (mL/yr)."""
-        return decline_ml_per_year(self.genotype, **self.scenario)
-
-
-def _augmentation_removes_quarter_to_half(value: float) -> bool:
-    """True when augmentation from 40 removes 1/4 to 1/2 of the ZZ never-smoker's excess."""
-    mm = decline_ml_per_year("MM")
-    excess = decline_ml_per_year("ZZ") - mm
-    removed = (decline_ml_per_year("ZZ") - value) / excess
-    return 0.25 <= removed <= 0.5
-
-
-#: The published declines the model is set beside, with the bands the model must meet.
-CALIBRATION_TARGETS = (
-    CalibrationTarget(
-        "MM never-smoker",
-        "MM",
-        {"smoking": "never"},
-        ((31.0, "general population", "oelsner2020"),),
-        (25.0, 37.0),
-        fitted_parameter="ageing_ml_per_year",
-        kind="fitted",
-    ),
-    CalibrationTarget(
-        "MM current smoker",
-        "MM",
-        {"smoking": "current"},
-        (
-            (40.0, "current smokers", "oelsner2020"),
-            (54.2, "continuing smokers, women", "lunghealth2002"),
-            (66.1, "continuing smokers, men", "lunghealth2002"),
-        ),
-        (38.0, 70.0),
-        fitted_parameter="smoking_ml_per_year",
-        kind="fitted",
-    ),
-    CalibrationTarget(
-        "ZZ never-smoker",
-        "ZZ",
-        {"smoking": "never"},
-        (
-            (32.0, "Swedish AATD register", "hiller2019"),
-            (54.0, "NHLBI registry, mixed smoking", "registry1998"),
-        ),
-        (30.0, 60.0),
-        "The model sits between the two registries, not on the Swedish 32 mL/yr: see "
-        "'Where the model and the data disagree'.",
-        fitted_parameter="damage_ml_per_nM_s",
-        kind="fitted",
-    ),
-    CalibrationTarget(
-        "ZZ current smoker",
-        "ZZ",
-        {"smoking": "current"},
-        (
-            (70.0, "Swedish registry", "hiller2019"),
-            (317.0, "small New Zealand cohort", "janus1985"),
-        ),
-        (65.0, 140.0),
-        "Janus's 317 mL/yr came from 69 ZZ people followed 1970–83 (how they were "
-        "found is not stated in the abstract; selection may explain part of the gap); "
-        "the band follows the population registry.",
-        fitted_parameter="smoker_burst_factor",
-        kind="fitted",
-    ),
-    CalibrationTarget(
-        "ZZ former smoker (quit at 40)",
-        "ZZ",
-        {"smoking": "former", "quit_age": 40},
-        ((42.0, "ex-smokers, any quit age", "hiller2019"),),
-        (30.0, 60.0),
-        "Also: below the current smoker and within 10 mL/yr of the ZZ never-smoker.",
-    ),
-    CalibrationTarget(
-        "MZ never-smoker",
-        "MZ",
-        {"smoking": "never"},
-        (),
-        (None, None),
-        "No clear difference from MM in mean FEV1 (hersh2004).",
-        rule_text="within 5 mL/yr of the MM never-smoker",
-        rule=lambda v: abs(v - decline_ml_per_year("MM")) <= 5.0,
-    ),
-    CalibrationTarget(
-        "Q0Q0 never-smoker",
-        "Q0Q0",
-        {"smoking": "never"},
-        (),
-        (None, None),
-        "No AAT at all.",
-        rule_text="at least the ZZ never-smoker",
-        rule=lambda v: v >= decline_ml_per_year("ZZ"),
-    ),
-    CalibrationTarget(
-        "MZ current smoker",
-        "MZ",
-        {"smoking": "current"},
-        (),
-        (None, None),
-        "In a family study MZ carriers had more COPD than MM, an excess absent in "
-        "never-smokers and larger in ever-smokers (molloy2014). The model has no term for "
-        "this: its MZ smoker declines like an MM smoker, so it cannot show that MZ risk is "
-        "mainly a smoking risk.",
-        kind="limitation",
-        rule_text="within 2 mL/yr of the MM current smoker (the model's limitation)",
-        rule=lambda v: abs(v - decline_ml_per_year("MM", smoking="current")) <= 2.0,
-    ),
-    CalibrationTarget(
-        "ZZ never-smoker, augmentation from 40",
-        "ZZ",
-        {"smoking": "never", "augmentation_start_age": 40},
-        (),
-        (None, None),
-        "No trial measured an FEV1 effect; RAPID measured CT lung density, whose loss was "
-        "about a third slower with treatment (chapman2015). The default removes a third of "
-        "the excess; figures draw the range 0 to one half.",
-        fitted_parameter="augmentation_fev1_fraction",
-        kind="assumption",
-        rule_text="removes 1/4 to 1/2 of the excess over the MM never-smoker",
-        rule=_augmentation_removes_quarter_to_half,
-    ),
+# The calibration targets live in aatd.calibration (they call this module); the old names
+# stay importable from here.
+_CALIBRATION_NAMES = (
+    "CALIBRATION_TARGETS",
+    "CalibrationTarget",
+    "TARGET_KINDS",
+    "calibration_table",
 )
 
 
-def calibration_table() -> list[dict]:
-    """Model beside every published decline: one dict per :data:`CALIBRATION_TARGETS`.
+def __getattr__(name: str) -> Any:
+    if name in _CALIBRATION_NAMES:
+        from . import calibration
 
-    Keys: ``label``, ``model_ml_per_year``, ``published`` (tuple as in the target),
-    ``band`` (low, high) or ``(None, None)``, ``rule_text``, ``within_band`` (bool: the
-    band or the rule is met), ``note``, ``fitted_parameter``, ``kind``.
-    """
-    rows = []
-    for t in CALIBRATION_TARGETS:
-        value = t.model_ml_per_year()
-        low, high = t.band
-        # a row has a rule exactly when it has no band (checked in __post_init__)
-        ok = bool(t.rule(value)) if t.rule is not None else bool(low <= value <= high)
-        rows.append(
-            {
-                "label": t.label,
-                "model_ml_per_year": value,
-                "published": t.published,
-                "band": t.band,
-                "rule_text": t.rule_text,
-                "within_band": ok,
-                "note": t.note,
-                "fitted_parameter": t.fitted_parameter,
-                "kind": t.kind,
-            }
-        )
-    return rows
+        return getattr(calibration, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

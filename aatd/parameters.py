@@ -25,63 +25,47 @@ Serum levels by genotype and the allele secretion shares live in ``aatd.genetics
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
-from . import units
+from . import evidence, units
 
-#: Allowed values of :attr:`Parameter.status`.
-STATUSES = ("sourced", "derived", "fitted", "illustrative", "assumption")
+# The Parameter record and the number formatter live in aatd._parameter (re-exported here).
+from ._parameter import STATUSES, Parameter, format_value  # noqa: F401
 
-
-@dataclass(frozen=True)
-class Parameter:
-    """One model parameter: value, unit, source (bibtex key), status and a note."""
-
-    name: str
-    value: float
-    unit: str
-    source_key: str
-    status: str
-    note: str
-    symbol: str = ""
-    #: for ``fitted`` parameters: the published target the value was chosen to meet
-    fitted_to: str = ""
-    #: for ``assumption`` parameters: the (low, high) range the model allows and draws
-    allowed_range: tuple = ()
-
-    def __post_init__(self) -> None:
-        if self.status not in STATUSES:
-            raise ValueError(
-                f"status of {self.name!r} must be one of {', '.join(STATUSES)}, got {self.status!r}"
-            )
-        if (self.status == "fitted") != bool(self.fitted_to):
-            raise ValueError(
-                f"parameter {self.name!r}: fitted_to names the target of a fitted "
-                f"parameter and only of one (status {self.status!r})"
-            )
-        if (self.status == "assumption") != bool(self.allowed_range):
-            raise ValueError(
-                f"parameter {self.name!r}: allowed_range gives the range of an assumption "
-                f"parameter and only of one (status {self.status!r})"
-            )
-        if self.allowed_range and not (
-            self.allowed_range[0] <= self.value <= self.allowed_range[1]
-        ):
-            raise ValueError(
-                f"parameter {self.name!r}: value {self.value!r} lies outside its "
-                f"allowed_range {self.allowed_range!r}"
-            )
-
-
-# Mulgrew 2004: lining fluid (ELF) AAT 3.7 µM (PiMM, serum 66 µM) and 1.4 µM (PiZZ,
+# Mulgrew 2004: lining fluid (ELF) and serum AAT of PiMM and PiZZ groups (aatd.evidence).
 # serum 10 µM). One fraction for both: the geometric mean of the two ratios.
-_ELF_FRACTION = round(math.sqrt((3.7 / 66.0) * (1.4 / 10.0)), 4)
+_ELF_FRACTION = round(
+    math.sqrt(
+        (evidence.value("elf_aat_MM_uM") / evidence.value("serum_aat_MM_uM"))
+        * (evidence.value("elf_aat_ZZ_uM") / evidence.value("serum_aat_ZZ_uM"))
+    ),
+    4,
+)
+
+
+def _ev(name: str) -> str:
+    """A published value for a note, e.g. ``"70"`` (:func:`format_value`)."""
+    return format_value(evidence.value(name))
+
+
+#: The Lung Health Study's continuing smokers, women–men (mL/yr), for notes.
+_LHS_RANGE = (
+    f"{evidence.value('decline_lhs_women_ml_yr'):.0f}–{evidence.value('decline_lhs_men_ml_yr'):.0f}"
+)
+
+
+def _ratio_percent(genotype: str) -> str:
+    elf, serum = (
+        evidence.value(f"elf_aat_{genotype}_uM"),
+        evidence.value(f"serum_aat_{genotype}_uM"),
+    )
+    return f"{format_value(elf)}/{format_value(serum)} = {100 * elf / serum:.2g}%"
+
 
 PARAMETERS: tuple[Parameter, ...] = (
     # ---- kinetics: reaction rates -------------------------------------------------
     Parameter(
         "k_ass_M",
-        9.7e6,
+        evidence.value("k_ass_M_per_M_s"),
         "M⁻¹ s⁻¹",
         "ogushi1987",
         "sourced",
@@ -90,7 +74,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
     Parameter(
         "k_ass_S",
-        8.6e6,
+        evidence.value("k_ass_S_per_M_s"),
         "M⁻¹ s⁻¹",
         "cook1996",
         "sourced",
@@ -99,7 +83,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
     Parameter(
         "k_ass_Z",
-        4.5e6,
+        evidence.value("k_ass_Z_per_M_s"),
         "M⁻¹ s⁻¹",
         "ogushi1987",
         "sourced",
@@ -124,19 +108,23 @@ PARAMETERS: tuple[Parameter, ...] = (
         "mulgrew2004",
         "fitted",
         "Active AAT in epithelial lining fluid as one fraction of serum: the geometric "
-        "mean of Mulgrew's PiMM (3.7/66 = 5.6%) and PiZZ (1.4/10 = 14%) ratios. "
+        f"mean of Mulgrew's PiMM ({_ratio_percent('MM')}) and PiZZ ({_ratio_percent('ZZ')}) "
+        "ratios. "
         "A simplification: the two measured ratios differ, and they are antigen, "
         "not activity.",
         r"f_\mathrm{ELF}",
-        fitted_to="Mulgrew 2004 lining-fluid/serum ratios: MM 5.6%, ZZ 14%",
+        fitted_to="Mulgrew 2004 lining-fluid/serum ratios: "
+        f"MM {_ratio_percent('MM').split(' = ')[1]}, ZZ {_ratio_percent('ZZ').split(' = ')[1]}",
     ),
     Parameter(
         "smoker_oxidised_fraction",
-        0.40,
+        evidence.value("smoker_inhibitory_capacity_loss"),
         "fraction of lining-fluid AAT",
         "carp1982",
         "sourced",
-        "Smokers' lavage has about 40% less elastase-inhibitory capacity (oxidised "
+        "Smokers' lavage has about "
+        f"{evidence.value('smoker_inhibitory_capacity_loss'):.0%} less elastase-inhibitory "
+        "capacity (oxidised "
         "Met358). Oxidised AAT reacts >2000× slower (Beatty 1980), so the model treats "
         "it as inactive.",
         r"x_\mathrm{ox}",
@@ -204,9 +192,10 @@ PARAMETERS: tuple[Parameter, ...] = (
         "oelsner2020",
         "fitted",
         "Normal ageing decline after the peak. Fitted so an MM never-smoker declines "
-        "about 31 mL/yr at 40–60 (general population, Oelsner 2020).",
+        f"about {_ev('decline_general_never_ml_yr')} mL/yr at 40–60 (general population, "
+        "Oelsner 2020).",
         r"r_\mathrm{age}",
-        fitted_to="MM never-smoker 31 mL/yr (Oelsner 2020)",
+        fitted_to=f"MM never-smoker {_ev('decline_general_never_ml_yr')} mL/yr (Oelsner 2020)",
     ),
     Parameter(
         "smoking_ml_per_year",
@@ -215,10 +204,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         "lunghealth2002",
         "fitted",
         "Extra decline from smoking itself, independent of AAT. Fitted with the burst "
-        "factor so an MM current smoker declines about 50 mL/yr (between Oelsner's 40 "
-        "and the Lung Health Study's 54–66).",
+        "factor so an MM current smoker declines about 50 mL/yr (between Oelsner's "
+        f"{_ev('decline_general_current_ml_yr')} and the Lung Health Study's {_LHS_RANGE}).",
         r"r_\mathrm{smoke}",
-        fitted_to="MM current smoker ~50 mL/yr (Oelsner 2020: 40; Lung Health Study: 54–66)",
+        fitted_to="MM current smoker ~50 mL/yr (Oelsner 2020: "
+        f"{_ev('decline_general_current_ml_yr')}; Lung Health Study: {_LHS_RANGE})",
     ),
     Parameter(
         "growth_exponent",
@@ -258,9 +248,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         "fitted",
         "Smoking recruits neutrophils: bursts per year are multiplied by this factor "
         "while a person smokes. Fitted so a ZZ current smoker declines about 85 "
-        "mL/yr (Hiller 2019: 70; Janus 1985's small New Zealand cohort: 317).",
+        f"mL/yr (Hiller 2019: {_ev('decline_zz_current_ml_yr')}; Janus 1985's small New "
+        f"Zealand cohort: {_ev('decline_zz_smokers_janus_ml_yr')}).",
         r"m_\mathrm{smoke}",
-        fitted_to="ZZ current smoker ~85 mL/yr (Hiller 2019: 70; Janus 1985: 317)",
+        fitted_to="ZZ current smoker ~85 mL/yr (Hiller 2019: "
+        f"{_ev('decline_zz_current_ml_yr')}; Janus 1985: {_ev('decline_zz_smokers_janus_ml_yr')})",
     ),
     Parameter(
         "damage_ml_per_nM_s",
@@ -269,9 +261,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         "hiller2019",
         "fitted",
         "Elastin damage per unit of free-elastase exposure. Fitted so a ZZ "
-        "never-smoker declines about 45 mL/yr (Hiller 2019: 32; NHLBI registry: 54).",
+        f"never-smoker declines about 45 mL/yr (Hiller 2019: {_ev('decline_zz_never_ml_yr')}; "
+        f"NHLBI registry: {_ev('decline_zz_registry_ml_yr')}).",
         r"\alpha",
-        fitted_to="ZZ never-smoker ~45 mL/yr (Hiller 2019: 32; NHLBI registry: 54)",
+        fitted_to=f"ZZ never-smoker ~45 mL/yr (Hiller 2019: {_ev('decline_zz_never_ml_yr')}; "
+        f"NHLBI registry: {_ev('decline_zz_registry_ml_yr')})",
     ),
     Parameter(
         "fev1_floor_l",
@@ -284,12 +278,30 @@ PARAMETERS: tuple[Parameter, ...] = (
         r"F_\mathrm{min}",
     ),
     Parameter(
+        "fev1_floor_softness_l",
+        0.05,
+        "L",
+        "",
+        "illustrative",
+        "Width of the smooth bend by which FEV1 meets its floor (a softplus of this "
+        "width); it only shapes the curve near the floor.",
+        r"w_\mathrm{floor}",
+    ),
+    Parameter(
         "augmentation_trough_uM",
-        round(float(units.mg_dl_to_uM(126.0, standard="old_commercial")), 2),
+        round(
+            float(
+                units.mg_dl_to_uM(
+                    evidence.value("augmentation_trough_mg_dl"), standard="old_commercial"
+                )
+            ),
+            2,
+        ),
         "µM",
         "wewers1987",
         "derived",
-        "Trough serum AAT during weekly augmentation: 126 mg/dL (Wewers 1987; the "
+        f"Trough serum AAT during weekly augmentation: {_ev('augmentation_trough_mg_dl')} "
+        "mg/dL (Wewers 1987; the "
         "abstract does not state the assay standard). Assumption: read on the old "
         "commercial standard, × 11/80 µM per mg/dL. The model holds serum AAT at this "
         "trough (a conservative level) from the start age; the infused protein is M.",
@@ -337,17 +349,6 @@ def get(name: str) -> Parameter:
 def value(name: str) -> float:
     """The value of the parameter called ``name``."""
     return get(name).value
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def format_value(v: float) -> str:
-    """A parameter value for people: ``9.7 × 10⁶``, ``0.0886``, ``975``."""
-    if v == 0 or 1e-3 <= abs(v) < 1e5:
-        return f"{v:.4g}"
-    mant, exp = f"{v:.3g}".split("e")
-    return f"{mant} × 10{str(int(exp)).translate(_SUPERSCRIPT)}"
 
 
 def to_markdown(cite: bool = True) -> str:

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import numpy.typing as npt
 
-from . import _checks
+from . import _checks, evidence
 from ._checks import FloatOrArray
 
 #: Molecular mass of AAT used for the purified-standard conversion (kDa = g/mmol).
-AAT_MOLECULAR_MASS_KDA = 52.0
+AAT_MOLECULAR_MASS_KDA = evidence.value("aat_molecular_mass_kda")
 #: Protective serum threshold (µM), ``stoller2012``.
-PROTECTIVE_THRESHOLD_UM = 11.0
+PROTECTIVE_THRESHOLD_UM = evidence.value("protective_threshold_uM")
 #: The same threshold on the older commercial standard (mg/dL), ``ogushi1987``.
-PROTECTIVE_THRESHOLD_OLD_STANDARD_MG_DL = 80.0
+PROTECTIVE_THRESHOLD_OLD_STANDARD_MG_DL = evidence.value("protective_threshold_old_standard_mg_dl")
 
 #: Allowed values of ``standard``.
 STANDARDS = ("molecular_mass", "old_commercial")

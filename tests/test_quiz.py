@@ -141,8 +141,6 @@ def test_computed_answers_equal_the_aatd_values():
     v = computed_mod.value
     assert v("threshold_mg_dl_by_mass") == pytest.approx(float(units.uM_to_mg_dl(11)), abs=0.05)
     assert v("threshold_mg_dl_by_mass") == pytest.approx(57.2)
-    assert v("threshold_mg_dl_old_standard") == pytest.approx(80.0)
-    assert v("z_secreted_percent") == pytest.approx(100 * genetics.ALLELE_SECRETION["Z"])
     assert v("mz_x_mz_zz_percent") == pytest.approx(100 * genetics.offspring("MZ", "MZ")["ZZ"])
     assert v("mz_serum_m_share_percent") == pytest.approx(
         100 * genetics.protein_shares("MZ")["M"], abs=0.05

@@ -13,11 +13,11 @@ from .cases import case_trajectories  # noqa: F401
 from .chapters_sim import (  # noqa: F401
     augmentation_assumption,
     burst_time_course,
-    decline_vs_cohorts,
     exposure_curve,
     fev1_lifetimes,
     quitting_ages,
 )
+from .cohort_declines import decline_vs_cohorts  # noqa: F401
 from .diagnosis import augmentation_levels, diagnostic_pathway  # noqa: F401
 from .explorers import elastase_explorer_figure, lung_explorer_figure  # noqa: F401
 from .genetics import serum_by_genotype  # noqa: F401

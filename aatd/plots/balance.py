@@ -15,79 +15,23 @@ slower (``beatty1980``), so it is counted as inactive here.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
-from .. import _checks
 from .. import parameters as P
 from ..kinetics import K_ASS_PER_M_S
+
+# Re-exported for chapter 3's cells (``balance.half_time_ms`` ...); the science is in
+# aatd.serpin.
+from ..serpin import (  # noqa: F401
+    ELASTASE_KDA,
+    ELASTASE_PG_PER_NEUTROPHIL,
+    LINING_FLUID_AAT_UM,
+    SERUM_AAT_UM,
+    elastase_per_neutrophil,
+    measured_half_times_ms,
+)
+from ..serpin import lining_fluid_half_time_ms as half_time_ms
 from .style import GENOTYPE_COLORS, new_figure, style
-
-#: Measured AAT in epithelial lining fluid, µM (``mulgrew2004``).
-LINING_FLUID_AAT_UM = {"MM": 3.7, "ZZ": 1.4}
-#: Serum AAT of the same PiMM and PiZZ groups, µM (``mulgrew2004``).
-SERUM_AAT_UM = {"MM": 66.0, "ZZ": 10.0}
-#: Neutrophil elastase: molecular mass (kDa, ``netechdata``) and mass stored per
-#: neutrophil (pg, ``damiano1988``).
-ELASTASE_KDA = 29.0
-ELASTASE_PG_PER_NEUTROPHIL = 1.59
-_AVOGADRO_PER_MOL = 6.02214076e23
-
-#: Which protein each measured genotype carries.
-_PROTEIN_OF = {"MM": "M", "ZZ": "Z"}
-
-
-def _k_per_M_s(protein: str) -> float:
-    if protein not in K_ASS_PER_M_S:
-        raise ValueError(
-            f"unknown AAT protein {protein!r}; allowed: {', '.join(sorted(K_ASS_PER_M_S))}"
-        )
-    return float(K_ASS_PER_M_S[protein])
-
-
-def half_time_ms(lining_fluid_uM, protein: str = "M", *, oxidised_fraction: float = 0.0):
-    """Inhibition half-time (ms) of a small amount of elastase meeting AAT in excess.
-
-    ``t½ = ln 2 / (k · [I] · (1 − oxidised_fraction))`` with ``k`` the association rate
-    constant of ``protein`` ("M", "S" or "Z"; ``ogushi1987``, ``cook1996``) and ``[I]`` the
-    lining-fluid AAT ``lining_fluid_uM`` (µM). ``math.inf`` where no active AAT is left.
-    A float for a number, an array for an array.
-    """
-    conc = _checks.nonnegative("lining_fluid_uM", lining_fluid_uM, "µM")
-    ox = _checks.nonnegative("oxidised_fraction", oxidised_fraction)
-    if np.ndim(ox) != 0 or ox > 1:
-        raise ValueError(
-            f"oxidised_fraction must be one number from 0 to 1, got {oxidised_fraction!r}"
-        )
-    k = _k_per_M_s(protein)
-    active_M = np.atleast_1d(np.asarray(conc, dtype=float)) * 1e-6 * (1.0 - ox)
-    with np.errstate(divide="ignore"):
-        t_ms = np.where(
-            active_M > 0,
-            1000.0 * math.log(2.0) / (k * np.where(active_M > 0, active_M, 1.0)),
-            np.inf,
-        )
-    return float(t_ms[0]) if np.ndim(conc) == 0 else t_ms.reshape(np.shape(conc))
-
-
-def elastase_per_neutrophil() -> dict[str, float]:
-    """Elastase stored in one neutrophil: picograms, attomoles and molecules.
-
-    1.59 pg per cell (``damiano1988``) divided by 29 kDa (``netechdata``): about 55 amol,
-    or about 33 million molecules (derived).
-    """
-    mol = ELASTASE_PG_PER_NEUTROPHIL * 1e-12 / (ELASTASE_KDA * 1000.0)
-    return {
-        "pg": ELASTASE_PG_PER_NEUTROPHIL,
-        "amol": round(mol * 1e18, 1),
-        "molecules": round(mol * _AVOGADRO_PER_MOL, -5),
-    }
-
-
-def measured_half_times_ms() -> dict[str, float]:
-    """Half-time (ms) at the measured lining-fluid levels: MM (M protein) and ZZ (Z protein)."""
-    return {g: half_time_ms(c, _PROTEIN_OF[g]) for g, c in LINING_FLUID_AAT_UM.items()}
 
 
 def half_time_vs_level(max_uM: float = 6.0):
@@ -106,7 +50,7 @@ def half_time_vs_level(max_uM: float = 6.0):
             half_time_ms(levels, "M"),
             color=m_color,
             lw=2.5,
-            label="M protein (k = 9.7 × 10⁶ M⁻¹s⁻¹)",
+            label=f"M protein (k = {P.format_value(K_ASS_PER_M_S['M'])} M⁻¹s⁻¹)",
         )
         ax.plot(
             levels,
@@ -114,7 +58,7 @@ def half_time_vs_level(max_uM: float = 6.0):
             color=z_color,
             lw=2.5,
             ls="--",
-            label="Z protein (k = 4.5 × 10⁶ M⁻¹s⁻¹)",
+            label=f"Z protein (k = {P.format_value(K_ASS_PER_M_S['Z'])} M⁻¹s⁻¹)",
         )
         measured = measured_half_times_ms()
         for g, c in LINING_FLUID_AAT_UM.items():

@@ -8,50 +8,11 @@ personal prognosis. They illustrate the model, they do not predict anyone's futu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+# The people are model inputs (aatd.cases); re-exported for chapter 9's cells.
+from ..cases import CASES, DANIEL, MAYA, PRIYA, ModelPerson  # noqa: F401
 from .style import GENOTYPE_COLORS, OKABE_ITO, new_figure, style
-
-
-@dataclass(frozen=True)
-class ModelPerson:
-    """One illustrative model person: the inputs of :func:`aatd.lung.fev1_trajectory`."""
-
-    name: str
-    genotype: str
-    smoking: str = "never"
-    quit_age: float | None = None
-    #: a short description used in the legend
-    story: str = ""
-
-    def trajectory(self, ages=None):
-        """This person's model FEV1 trajectory (:func:`aatd.lung.fev1_trajectory`)."""
-        from .. import lung
-
-        return lung.fev1_trajectory(
-            self.genotype, smoking=self.smoking, quit_age=self.quit_age, ages=ages
-        )
-
-    def decline_ml_per_year(self, from_age=40, to_age=60):
-        """Mean model FEV1 decline between two ages, mL/yr (``aatd.lung.decline_ml_per_year``)."""
-        from .. import lung
-
-        return lung.decline_ml_per_year(
-            self.genotype,
-            smoking=self.smoking,
-            quit_age=self.quit_age,
-            from_age=from_age,
-            to_age=to_age,
-        )
-
-
-#: The chapter's three fictional people.
-MAYA = ModelPerson("Maya", "ZZ", "never", None, "ZZ, never smoked")
-DANIEL = ModelPerson("Daniel", "ZZ", "former", 44, "ZZ, smoked until diagnosed at 44")
-PRIYA = ModelPerson("Priya", "MZ", "never", None, "MZ, never smoked")
-CASES = (MAYA, DANIEL, PRIYA)
 
 _LINESTYLES = ("-", "--", "-.")
 

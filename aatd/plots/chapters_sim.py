@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import genetics, units
+from .. import genetics, lung, units
 from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, new_figure, style
 
 #: Genotypes shown as range bands under the exposure curve (Q0Q0 has no range).
@@ -64,7 +64,8 @@ def exposure_curve(smoker=False, max_uM=60.0):
     with style():
         curves = [(False, "Non-smoker", "-")]
         if smoker:
-            curves.append((True, "Smoker (40% of lung AAT oxidised)", "--"))
+            ox = kinetics.SMOKER_OXIDISED_FRACTION
+            curves.append((True, f"Smoker ({ox:.0%} of lung AAT oxidised)", "--"))
         y_top = float(kinetics.elastase_exposure(aat_uM=0.0))
         for n, (is_smoker, label, ls) in enumerate(curves):
             y = kinetics.elastase_exposure(aat_uM=levels, smoker=is_smoker)
@@ -87,7 +88,7 @@ def exposure_curve(smoker=False, max_uM=60.0):
         ax.text(
             units.PROTECTIVE_THRESHOLD_UM + 0.5,
             ax.get_ylim()[1] * 0.97,
-            "11 µM threshold",
+            f"{units.PROTECTIVE_THRESHOLD_UM:g} µM threshold",
             color=THRESHOLD_COLOR,
             va="top",
             fontsize=10,
@@ -117,7 +118,12 @@ def exposure_curve(smoker=False, max_uM=60.0):
 _LIFE_AGES = np.linspace(20.0, 80.0, 121)
 
 #: Scenario labels: (genotype, smoking) → text.
-_SMOKING_TEXT = {"never": "never smokes", "current": "smokes from 18", "former": "former smoker"}
+_FROM_AGE = f"{lung.DAMAGE_START_AGE_YEARS:g}"
+_SMOKING_TEXT = {
+    "never": "never smokes",
+    "current": f"smokes from {_FROM_AGE}",
+    "former": "former smoker",
+}
 _SMOKING_STYLE = {"never": "-", "current": "--", "former": "-."}
 
 
@@ -158,7 +164,7 @@ def end_note(ax):
     ax.text(
         0.99,
         0.02,
-        "✕ curve ends at 15% of its age-25 FEV1 (the model's range ends)",
+        f"✕ curve ends at {lung.MODEL_END_PERCENT:g}% of its age-25 FEV1 (the model's range ends)",
         transform=ax.transAxes,
         ha="right",
         va="bottom",
@@ -226,7 +232,7 @@ def quitting_ages(genotype="ZZ", quit_ages=(30, 40, 50)):
             color=color,
             lw=2.2,
             ls="--",
-            label=f"{g}, smokes from 18, never stops",
+            label=f"{g}, smokes from {_FROM_AGE}, never stops",
             zorder=3,
         )
         greys = (OKABE_ITO["black"], OKABE_ITO["grey"], "#8A8A8A")
@@ -306,89 +312,4 @@ def augmentation_assumption(genotype="ZZ", smoking="never", start_age=40):
         _finish_percent_axes(
             ax, "Illustrative model people; the FEV1 effect is an assumption", legend_fontsize=9
         )
-    return fig
-
-
-#: Published FEV1 decline rates (mL/yr) shown beside the model, with their sources.
-#: Keys: (genotype, smoking). Values: (mL/yr, short label or "" for none, bibtex key).
-PUBLISHED_DECLINE_ML_PER_YEAR = {
-    ("MM", "never"): ((31.0, "Oelsner", "oelsner2020"),),
-    ("MM", "current"): (
-        (40.0, "Oelsner", "oelsner2020"),
-        (54.2, "", "lunghealth2002"),
-        (66.1, "Lung Health Study (women, men)", "lunghealth2002"),
-    ),
-    ("ZZ", "never"): (
-        (32.0, "Hiller", "hiller2019"),
-        (54.0, "NHLBI registry (mixed)", "registry1998"),
-    ),
-    ("ZZ", "current"): ((70.0, "Hiller", "hiller2019"), (317.0, "Janus", "janus1985")),
-}
-
-
-def decline_vs_cohorts(max_ml_per_year=130.0):
-    """Model FEV1 decline (mL/yr, ages 40–60) beside published cohort values.
-
-    Bars: :func:`aatd.lung.decline_ml_per_year`. Diamonds, labelled with their source:
-    :data:`PUBLISHED_DECLINE_ML_PER_YEAR` (``oelsner2020``, ``lunghealth2002``,
-    ``hiller2019``, ``registry1998``, ``janus1985``); a value beyond the axis is written
-    at its edge with an arrow.
-    """
-    from .. import lung
-
-    rows = list(PUBLISHED_DECLINE_ML_PER_YEAR)
-    fig, ax = new_figure(7.5, 4.6)
-    with style():
-        for y, (g, smoking) in enumerate(rows):
-            model = lung.decline_ml_per_year(g, smoking=smoking)
-            ax.barh(
-                y,
-                model,
-                height=0.5,
-                color=GENOTYPE_COLORS[g],
-                alpha=0.9,
-                hatch="//" if smoking == "current" else None,
-                edgecolor="white",
-                label="Model, ages 40–60" if y == 0 else None,
-            )
-            ax.text(
-                2,
-                y,
-                f"model {model:.0f}",
-                va="center",
-                ha="left",
-                fontsize=9.5,
-                color="white",
-                fontweight="bold",
-            )
-            yy = y + 0.42
-            for n, (value, text, _key) in enumerate(PUBLISHED_DECLINE_ML_PER_YEAR[(g, smoking)]):
-                if value > max_ml_per_year:
-                    ax.text(
-                        max_ml_per_year,
-                        yy,
-                        f"{text}: {value:.0f} →",
-                        ha="right",
-                        va="center",
-                        fontsize=8.5,
-                    )
-                    continue
-                ax.plot(
-                    [value],
-                    [yy],
-                    "D",
-                    color=OKABE_ITO["black"],
-                    mfc="white",
-                    ms=6,
-                    mew=1.4,
-                    label="Published cohort" if (y, n) == (0, 0) else None,
-                )
-                if text:
-                    ax.text(value + 1.5, yy, text, ha="left", va="center", fontsize=8.5)
-        ax.set_yticks(range(len(rows)), [f"{g}, {_SMOKING_TEXT[s]}" for g, s in rows])
-        ax.set_ylim(len(rows) - 0.3, -0.45)
-        ax.set_xlim(0, max_ml_per_year)
-        ax.set_xlabel("FEV1 decline (mL/yr)")
-        ax.grid(axis="y", visible=False)
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2)
     return fig

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from .. import units
+from .. import evidence, units
 from .style import OKABE_ITO, THRESHOLD_COLOR, new_figure, style
 
 #: Steps of the diagnostic pathway: (heading, detail).
@@ -41,11 +41,11 @@ PATHWAY_STEPS = (
 )
 
 #: Serum AAT before augmentation and weekly trough on 60 mg/kg (mg/dL, ``wewers1987``).
-SERUM_BEFORE_MG_DL = 30.0
-SERUM_TROUGH_MG_DL = 126.0
+SERUM_BEFORE_MG_DL = evidence.value("augmentation_before_mg_dl")
+SERUM_TROUGH_MG_DL = evidence.value("augmentation_trough_mg_dl")
 #: AAT in epithelial lining fluid before and on augmentation (µM, ``wewers1987``).
-ELF_BEFORE_UM = 0.46
-ELF_ON_THERAPY_UM = 1.89
+ELF_BEFORE_UM = evidence.value("augmentation_elf_before_uM")
+ELF_ON_THERAPY_UM = evidence.value("augmentation_elf_on_uM")
 
 _STEP_COLORS = (
     OKABE_ITO["grey"],
@@ -145,8 +145,15 @@ def augmentation_levels():
         for x, v in zip([0, 1], values, strict=True):
             ax.text(x, v + 3, f"~{v:.0f} mg/dL", ha="center", va="bottom")
         for level, text in (
-            (by_mass, f"11 µM ≈ {by_mass:.0f} mg/dL (by molecular mass)"),
-            (old, f"11 µM = {old:.0f} mg/dL (older commercial standard)"),
+            (
+                by_mass,
+                f"{units.PROTECTIVE_THRESHOLD_UM:g} µM ≈ {by_mass:.0f} mg/dL (by molecular mass)",
+            ),
+            (
+                old,
+                f"{units.PROTECTIVE_THRESHOLD_UM:g} µM = {old:.0f} mg/dL "
+                "(older commercial standard)",
+            ),
         ):
             ax.axhline(level, color=THRESHOLD_COLOR, ls="--", lw=1.4)
             ax.text(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from .. import lung, units
 from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, style
 
 # ----------------------------------------------------------------------- elastase explorer
@@ -83,18 +84,18 @@ def elastase_explorer_figure(ranges_uM: dict, exposure_max_nM_s: float):
         ax_s.set_title(
             "Typical serum range by genotype (5th–95th percentile)", loc="left", fontsize=10
         )
-        ax_s.axvline(11.0, color=THRESHOLD_COLOR, ls="--", lw=1.2)
+        ax_s.axvline(units.PROTECTIVE_THRESHOLD_UM, color=THRESHOLD_COLOR, ls="--", lw=1.2)
 
         ax_e.set_xlim(*SERUM_RANGE_UM)
         ax_e.set_ylim(0.0, exposure_max_nM_s * 1.05)
         ax_e.set_xlabel("Serum AAT (µM)")
         ax_e.set_ylabel("Elastase exposure (nM·s)")
         h["band"] = ax_e.axvspan(0.0, 1.0, color="#888888", alpha=0.15, lw=0)
-        ax_e.axvline(11.0, color=THRESHOLD_COLOR, ls="--", lw=1.5)
+        ax_e.axvline(units.PROTECTIVE_THRESHOLD_UM, color=THRESHOLD_COLOR, ls="--", lw=1.5)
         ax_e.text(
-            11.6,
+            units.PROTECTIVE_THRESHOLD_UM + 0.6,
             exposure_max_nM_s * 0.97,
-            "11 µM protective threshold",
+            f"{units.PROTECTIVE_THRESHOLD_UM:g} µM protective threshold",
             fontsize=9,
             va="top",
             color="#111111",
@@ -221,7 +222,8 @@ def lung_explorer_figure():
             [
                 "chosen model person (colour: genotype; see title)",
                 "MM never-smoker",
-                "curve ends: 15% of its age-25 FEV1 (the model's range ends)",
+                f"curve ends: {lung.MODEL_END_PERCENT:g}% of its age-25 FEV1 "
+                "(the model's range ends)",
             ],
             loc="lower left",
             fontsize=9,

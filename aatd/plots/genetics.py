@@ -33,7 +33,7 @@ def serum_by_genotype(genotypes=genetics.COMMON_GENOTYPES):
         ax.text(
             units.PROTECTIVE_THRESHOLD_UM + 0.6,
             len(ranges) - 0.45,
-            "11 µM protective threshold",
+            f"{units.PROTECTIVE_THRESHOLD_UM:g} µM protective threshold",
             color=THRESHOLD_COLOR,
             va="bottom",
         )

@@ -14,6 +14,7 @@ from fractions import Fraction
 from matplotlib.patches import Rectangle
 
 from .. import genetics, units
+from ..genetics import threshold_relation  # noqa: F401  (re-export: old import path)
 from .style import GENOTYPE_COLORS, THRESHOLD_COLOR, new_figure, style
 
 #: Width and height of the Punnett figure (inches).
@@ -45,22 +46,6 @@ def chance_text(probability: float) -> str:
     frac = Fraction(probability).limit_denominator(4)
     frac_txt = "1" if frac == 1 else f"{frac.numerator}/{frac.denominator}"
     return f"{frac_txt} ({probability * 100:.0f}%)"
-
-
-def threshold_relation(genotype) -> str:
-    """Where a genotype's serum range lies against the 11 µM threshold.
-
-    ``"none"`` (no AAT), ``"below"`` (whole range below), ``"straddles"`` or ``"above"``.
-    """
-    r = genetics.serum_aat(genotype)
-    threshold = units.PROTECTIVE_THRESHOLD_UM
-    if r.high_uM == 0:
-        return "none"
-    if r.high_uM < threshold:
-        return "below"
-    if r.low_uM < threshold:
-        return "straddles"
-    return "above"
 
 
 def _draw_square(ax, parent_a: str, parent_b: str) -> None:
@@ -146,7 +131,9 @@ def _draw_children(ax, parent_a: str, parent_b: str) -> None:
             ax.plot([0], [y], "o", color=color, ms=8, clip_on=False)
             ax.text(1.2, y, "no AAT", va="center", fontsize=9, color="#333333")
     ax.axvline(threshold, color=THRESHOLD_COLOR, ls="--", lw=1.5)
-    ax.text(threshold + 0.6, -0.62, "11 µM", color=THRESHOLD_COLOR, va="center", fontsize=9)
+    ax.text(
+        threshold + 0.6, -0.62, f"{threshold:g} µM", color=THRESHOLD_COLOR, va="center", fontsize=9
+    )
     labels = []
     for child in children:
         mark = "*" if genetics.serum_aat(child).status == "derived" else ""

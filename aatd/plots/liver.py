@@ -12,26 +12,18 @@ from __future__ import annotations
 
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from .. import genetics
+from .. import evidence
+from ..genetics import z_shares_percent
 from .style import OKABE_ITO, new_figure, style
 
 #: Adult ZZ autopsy odds ratios (``elzouki1996``): outcome -> odds ratio.
 AUTOPSY_ODDS_RATIOS = {
-    "Cirrhosis": 8.3,
-    "Hepatocellular\ncarcinoma (liver cancer)": 5.0,
+    "Cirrhosis": evidence.value("cirrhosis_odds_ratio_zz"),
+    "Hepatocellular\ncarcinoma (liver cancer)": evidence.value("hcc_odds_ratio_zz"),
 }
 
 SECRETED_COLOR = OKABE_ITO["blue"]
 RETAINED_COLOR = OKABE_ITO["vermillion"]
-
-
-def z_shares_percent() -> dict[str, float]:
-    """Secreted and retained shares (percent) of the Z protein a liver cell makes.
-
-    Derived from :data:`aatd.genetics.ALLELE_SECRETION` (``lomas1992``): about 15 and 85.
-    """
-    secreted = 100.0 * genetics.ALLELE_SECRETION["Z"]
-    return {"secreted": round(secreted, 1), "retained": round(100.0 - secreted, 1)}
 
 
 def _box(ax, x, y, w, h, text, edge, face="white"):
@@ -67,7 +59,8 @@ def z_protein_fate():
         for side in ("left", "bottom"):
             ax.spines[side].set_visible(False)
         ax.set_yticks([])
-        ax.set_xticks([0, 15, 50, 100], ["0%", "15%", "50%", "100%"])
+        ticks = [0.0, shares["secreted"], 50.0, 100.0]
+        ax.set_xticks(ticks, [f"{t:.0f}%" for t in ticks])
         ax.set_xlabel("Share of the Z protein made in a liver cell (%)")
         ax.text(
             0,

@@ -12,57 +12,14 @@ not numbers typed into a notebook.
 
 from __future__ import annotations
 
+# The published tables live in the model layer (aatd.cohorts); re-exported for chapter 5.
+from ..cohorts import (  # noqa: F401
+    DYSPNOEA_ONSET_AGE_YEARS,
+    FEV1_DECLINE_ML_PER_YEAR,
+    SMOKING_STATUSES,
+    decline_ml_per_year,
+)
 from .style import GENOTYPE_COLORS, OKABE_ITO, new_figure, style
-
-SMOKING_STATUSES = ("never", "former", "current")
-
-#: Mean FEV1 decline (mL/yr) by group and smoking status, with sources.
-#: PiZZ: Swedish national AATD register, Hiller 2019 (current 70, ex 42, never 32).
-#: General population: pooled cohorts, Oelsner 2020 (never 31, former 35, current 40).
-FEV1_DECLINE_ML_PER_YEAR = (
-    {
-        "group": "PiZZ (Sweden)",
-        "smoking": "never",
-        "decline_ml_per_year": 32.0,
-        "source": "hiller2019",
-    },
-    {
-        "group": "PiZZ (Sweden)",
-        "smoking": "former",
-        "decline_ml_per_year": 42.0,
-        "source": "hiller2019",
-    },
-    {
-        "group": "PiZZ (Sweden)",
-        "smoking": "current",
-        "decline_ml_per_year": 70.0,
-        "source": "hiller2019",
-    },
-    {
-        "group": "General population",
-        "smoking": "never",
-        "decline_ml_per_year": 31.0,
-        "source": "oelsner2020",
-    },
-    {
-        "group": "General population",
-        "smoking": "former",
-        "decline_ml_per_year": 35.0,
-        "source": "oelsner2020",
-    },
-    {
-        "group": "General population",
-        "smoking": "current",
-        "decline_ml_per_year": 40.0,
-        "source": "oelsner2020",
-    },
-)
-
-#: Age (years) at which shortness of breath began in PiZZ adults (``janus1985``).
-DYSPNOEA_ONSET_AGE_YEARS = (
-    {"group": "ZZ smokers", "age_years": 32.0, "source": "janus1985"},
-    {"group": "ZZ non-smokers", "age_years": 51.0, "source": "janus1985"},
-)
 
 _GROUP_STYLE = {
     "PiZZ (Sweden)": dict(color=GENOTYPE_COLORS["ZZ"], hatch=""),
@@ -124,24 +81,6 @@ def spirometry_sketch():
         ax.set_ylabel("Volume blown out (L)")
         ax.legend(loc="lower right", title="Illustrative shapes, not data", title_fontsize=9)
     return fig
-
-
-def decline_ml_per_year(group: str, smoking: str) -> float:
-    """Published mean FEV1 decline (mL/yr) for ``group`` and ``smoking`` status.
-
-    ``ValueError`` naming the value for an unknown group or status.
-    """
-    groups = sorted({r["group"] for r in FEV1_DECLINE_ML_PER_YEAR})
-    if group not in groups:
-        raise ValueError(f"unknown group {group!r}; allowed: {', '.join(groups)}")
-    if smoking not in SMOKING_STATUSES:
-        raise ValueError(
-            f"unknown smoking status {smoking!r}; allowed: {', '.join(SMOKING_STATUSES)}"
-        )
-    for row in FEV1_DECLINE_ML_PER_YEAR:
-        if row["group"] == group and row["smoking"] == smoking:
-            return row["decline_ml_per_year"]
-    raise ValueError(f"no value for {group!r}, {smoking!r}")  # pragma: no cover
 
 
 def decline_by_smoking():

@@ -22,53 +22,14 @@ import math
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Wedge
 
-from .. import _checks
-from .. import parameters as P
+# Re-exported for chapter 1's cells (``protein.titration`` ...); the science is in aatd.serpin.
+from ..serpin import DOG_HALF_LIFE_HOURS, fraction_remaining, titration  # noqa: F401
 from .style import OKABE_ITO, new_figure, style
-
-#: Circulating half-life of radio-labelled human AAT injected into dogs, hours, by protein
-#: type (``moser1978``: averages of 71 h for M and 80 h for Z protein).
-DOG_HALF_LIFE_HOURS = {"M": 71.0, "Z": 80.0}
 
 AAT_COLOR = OKABE_ITO["blue"]
 LOOP_COLOR = OKABE_ITO["orange"]
 ELASTASE_COLOR = OKABE_ITO["vermillion"]
 LIVER_COLOR = OKABE_ITO["bluish_green"]
-
-
-# ------------------------------------------------------------------ numbers
-def fraction_remaining(days: float, half_life_days: float) -> float:
-    """Share of today's molecules still circulating after ``days`` days.
-
-    First-order clearance, ``0.5 ** (days / half_life_days)``. The half-life must be given
-    (``DOG_HALF_LIFE_HOURS`` holds measured ones, in hours); with ``half_life_days=1`` the
-    time counts in half-lives. ``ValueError`` for negative or non-finite inputs or a zero
-    half-life.
-    """
-    d = _checks.nonnegative("days", days, "days")
-    h = _checks.nonnegative("half_life_days", half_life_days, "days")
-    if np.any(np.asarray(h) == 0):
-        raise ValueError(f"half_life_days must be > 0 days, got {half_life_days!r}")
-    return 0.5 ** (d / h)
-
-
-def titration(aat_molecules: float, elastase_added):
-    """Active AAT and free elastase left after ``elastase_added`` molecules meet AAT.
-
-    With 1:1 stoichiometry (``kramps1987``; ``aatd.parameters`` "stoichiometry") and a
-    reaction that runs to completion, each elastase molecule uses up one AAT molecule:
-    ``active = max(AAT − n·E, 0)`` and ``free = max(E − AAT/n, 0)`` with ``n`` the
-    stoichiometry. Returns ``(active_aat, free_elastase)`` as floats or arrays like
-    ``elastase_added``.
-    """
-    i0 = _checks.nonnegative("aat_molecules", aat_molecules, "molecules")
-    e = _checks.nonnegative("elastase_added", elastase_added, "molecules")
-    n = P.value("stoichiometry")
-    active = np.maximum(i0 - n * np.asarray(e, dtype=float), 0.0)
-    free = np.maximum(np.asarray(e, dtype=float) - i0 / n, 0.0)
-    if np.ndim(e) == 0:
-        return float(active), float(free)
-    return active, free
 
 
 # ------------------------------------------------------------------ drawing helpers

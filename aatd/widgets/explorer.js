@@ -1,6 +1,32 @@
-/* Kernel-free explorer runtime (aatd.widgets.base). It holds no model: it reads the
-   precomputed JSON grid, builds a state key from the controls, looks the state up and
-   draws its elements as SVG. No network, no eval. */
+/* Kernel-free explorer runtime (aatd.widgets.page writes the page). It holds no model: it
+   reads the precomputed JSON grid (keys: aatd.widgets.contract.SCHEMA), builds a state key
+   from the controls, looks the state up and draws its elements as SVG. No network, no eval. */
+
+/* How one control value is written in a state key: the same function as
+   aatd.widgets.contract.key_value (tests/test_widgets_contract.py compares them in chromium).
+   Booleans "1"/"0"; null "-"; text itself; a number: an integer below 2^53 as its digits,
+   otherwise rounded to 12 significant digits (toExponential: ties away from zero) and
+   written as a plain decimal without exponent or trailing zeros; -0 is "0". */
+var aatdKey = window.aatdKey || function (v) {
+  "use strict";
+  if (v === true) { return "1"; }
+  if (v === false) { return "0"; }
+  if (v === null || v === undefined) { return "-"; }
+  if (typeof v !== "number") { return String(v); }
+  if (v === 0) { return "0"; }
+  if (Number.isInteger(v) && Math.abs(v) < 9007199254740992) { return v.toFixed(0); }
+  var parts = v.toExponential(11).split("e");
+  var neg = parts[0].charAt(0) === "-";
+  var digits = parts[0].replace("-", "").replace(".", "").replace(/0+$/, "");
+  var point = parseInt(parts[1], 10) + 1; /* digits before the decimal point */
+  var out;
+  if (point <= 0) { out = "0." + "0".repeat(-point) + digits; }
+  else if (point >= digits.length) { out = digits + "0".repeat(point - digits.length); }
+  else { out = digits.slice(0, point) + "." + digits.slice(point); }
+  return (neg ? "-" : "") + out;
+};
+window.aatdKey = aatdKey;
+
 var aatdExplorerInit = window.aatdExplorerInit || function (uid) {
   "use strict";
   var root = document.getElementById(uid);
@@ -199,7 +225,7 @@ var aatdExplorerInit = window.aatdExplorerInit || function (uid) {
       for (var i = 0; i < o.els.length; i++) { if (o.els[i].checked) { return o.els[i].value; } }
       return String(c.value);
     }
-    if (c.kind === "range") { return String(Number(o.els[0].value)); }
+    if (c.kind === "range") { return aatdKey(Number(o.els[0].value)); }
     return o.els[0].value;
   }
   function showRange(name) {
@@ -215,7 +241,7 @@ var aatdExplorerInit = window.aatdExplorerInit || function (uid) {
   function enabled(c) {
     if (!c.en) { return true; }
     for (var k in c.en) {
-      if (c.en[k].map(String).indexOf(getVal(k)) < 0) { return false; }
+      if (c.en[k].map(aatdKey).indexOf(getVal(k)) < 0) { return false; }
     }
     return true;
   }

@@ -20,15 +20,10 @@ import numpy as np
 from .. import _checks, genetics, lung, plots
 from ..plots import explorers as xplots
 from .base import (
-    Axis,
     StaticSpec,
     Table,
     TwoFacedExplorer,
-    area,
-    line,
-    marker,
     preset_genotype,
-    vline,
 )
 
 GENOTYPES = genetics.COMMON_GENOTYPES
@@ -45,10 +40,11 @@ AUG_FRACTION = lung.AUGMENTATION_FEV1_FRACTION
 AUG_RANGE = lung.AUGMENTATION_FEV1_RANGE
 AUG_COLOR = plots.OKABE_ITO["bluish_green"]
 AUG_BAND_LABEL = "assumed FEV1 effect: 0–½ of the excess (line: ⅓)"
+_FROM = f"{lung.DAMAGE_START_AGE_YEARS:g}"
 SMOKING_LABELS = {
     "never": "never smoked",
-    "current": "smokes from 18",
-    "former": "smoked from 18, then quit",
+    "current": f"smokes from {_FROM}",
+    "former": f"smoked from {_FROM}, then quit",
 }
 NOTICE = (
     "An illustrative model person, not a prognosis. Augmentation's effect on FEV1 "
@@ -317,134 +313,6 @@ class LungExplorer(TwoFacedExplorer):
         return st
 
     def _static_spec(self) -> StaticSpec:
-        init = self._static_state()
-        spec = StaticSpec(
-            self,
-            width=860,
-            height=470,
-            description=(
-                "FEV1 as % of its value at age 25, from age 20 to 80, for the chosen model "
-                "person and an MM never-smoker; each curve ends where it reaches 15% of its "
-                "age-25 value."
-            ),
-        )
-        spec.select("genotype", "Genotype", [(g, g) for g in GENOTYPES], value=init["genotype"])
-        spec.radio("smoking", "Smoking", [(s, s) for s in SMOKING], value=init["smoking"])
-        spec.range(
-            "quit_age",
-            "Quit age",
-            min=QUIT_AGES[0],
-            max=QUIT_AGES[-1],
-            step=5,
-            value=init["quit_age"],
-            unit=" years",
-            enabled_if={"smoking": ["former"]},
-            help="Used when smoking is “former”.",
-        )
-        spec.select(
-            "augmentation_start_age",
-            "Augmentation",
-            [("none", "none")] + [(str(a), f"from age {a}") for a in AUGMENTATION_AGES],
-            value=init["augmentation_start_age"],
-            help="Its effect on FEV1 is a model assumption (RAPID measured lung "
-            "density, not FEV1).",
-        )
-        p = spec.panel(
-            "fev1",
-            box=(80, 40, 750, 370),
-            legend="upper right",
-            title="Illustrative model person, not a prognosis",
-            x=Axis(*xplots.LUNG_AGE_RANGE, label="Age (years)", ticks=list(range(20, 81, 10))),
-            y=Axis(
-                *xplots.LUNG_PERCENT_RANGE,
-                label="FEV1 (% of its value at age 25)",
-                ticks=list(range(0, 101, 20)),
-            ),
-        )
-        spec.add_static(
-            line(
-                p,
-                AGES,
-                self._reference.percent_of_age25,
-                color=xplots.REFERENCE_COLOR,
-                width=2,
-                dash="7 4",
-                legend="MM never-smoker",
-            ),
-        )
-        for g in GENOTYPES:
-            for smoking in SMOKING:
-                quits = QUIT_AGES if smoking == "former" else (None,)
-                for q in quits:
-                    for aug in (None, *AUGMENTATION_AGES):
-                        v = self.view(g, smoking, q, aug)
-                        els = []
-                        if aug is not None:
-                            els.append(
-                                vline(
-                                    p,
-                                    aug,
-                                    color=AUG_COLOR,
-                                    dash="2 3",
-                                    legend=f"augmentation from {aug}",
-                                )
-                            )
-                            if len(v["band_age_years"]) >= 2:
-                                els.append(
-                                    area(
-                                        p,
-                                        v["band_age_years"],
-                                        v["band_low_percent"],
-                                        v["band_high_percent"],
-                                        color=AUG_COLOR,
-                                        opacity=0.35,
-                                        legend=AUG_BAND_LABEL,
-                                    )
-                                )
-                        els.append(
-                            line(
-                                p,
-                                v["person_age_years"],
-                                v["person_percent"],
-                                color=v["color"],
-                                width=3,
-                                legend=v["person_label"],
-                            )
-                        )
-                        if v["end_age_years"] is not None:
-                            els.append(
-                                marker(
-                                    p,
-                                    v["end_age_years"],
-                                    END_PERCENT,
-                                    color="#000000",
-                                    r=5,
-                                    label=v["end_label"],
-                                    legend="curve ends: 15% of its age-25 FEV1",
-                                )
-                            )
-                        if v["quit_percent"] is not None:
-                            els.append(
-                                marker(
-                                    p,
-                                    q,
-                                    v["quit_percent"],
-                                    color="#000000",
-                                    r=5,
-                                    label=f"quits at {q}",
-                                )
-                            )
-                        values = {
-                            "genotype": g,
-                            "smoking": smoking,
-                            "quit_age": q if q is not None else QUIT_AGES[0],
-                            "augmentation_start_age": "none" if aug is None else aug,
-                        }
-                        spec.state(
-                            values,
-                            elements=els,
-                            readout=self.readout_text(v),
-                            tables=self._tables_from_view(v),
-                            label=f"FEV1 over a lifetime for: {v['person_label']}.",
-                        )
-        return spec
+        from .lung_static import static_spec
+
+        return static_spec(self)

@@ -15,18 +15,20 @@ script of :mod:`aatd.widgets.base` only looks them up and draws them.
 from __future__ import annotations
 
 from .. import genetics, units
+from ..genetics import threshold_relation
 from ..plots import GENOTYPE_COLORS, THRESHOLD_COLOR, draw_punnett, punnett_figure
-from ..plots.inheritance import chance_text, text_color_on, threshold_relation
+from ..plots.inheritance import chance_text, text_color_on
 from .base import Axis, StaticSpec, Table, TwoFacedExplorer, marker, rect, text, vline
 
 #: Every genotype a parent can have, in the package's canonical order.
 GENOTYPES = genetics.all_genotypes()
 
 #: How each relation to the 11 µM threshold is said in words.
+_T = f"{units.PROTECTIVE_THRESHOLD_UM:g} µM"
 RELATION_TEXT = {
-    "above": "above 11 µM",
-    "straddles": "straddles 11 µM",
-    "below": "below 11 µM",
+    "above": f"above {_T}",
+    "straddles": f"straddles {_T}",
+    "below": f"below {_T}",
     "none": "no AAT",
 }
 
@@ -82,7 +84,7 @@ def family_table(parent_a, parent_b) -> Table:
             "Low (µM)",
             "Typical (µM)",
             "High (µM)",
-            "Against 11 µM",
+            f"Against {_T}",
             "Source of range",
         ],
         columns=[
@@ -164,7 +166,7 @@ class PunnettExplorer(TwoFacedExplorer):
             width=760,
             height=330,
             description="Punnett square of two parents and each child's chance and serum "
-            "AAT range against the 11 µM threshold.",
+            f"AAT range against the {_T} threshold.",
         )
         options = [(g, g) for g in GENOTYPES]
         spec.select("parent_a", "Parent A genotype", options, value="MZ")
@@ -199,7 +201,7 @@ class PunnettExplorer(TwoFacedExplorer):
                 units.PROTECTIVE_THRESHOLD_UM,
                 color=THRESHOLD_COLOR,
                 dash="5 4",
-                label="11 µM",
+                label=_T,
                 at=0.98,
             ),
         )

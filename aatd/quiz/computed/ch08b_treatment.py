@@ -1,12 +1,11 @@
 """Computed quiz answers for the chapter "Treatment" (``notebooks/treatment.ipynb``).
 
-Imported at the end of :mod:`aatd.quiz.computed`, so the names register with the same
-``@computed`` registry; each calls :mod:`aatd.therapy`.
+Each calls :mod:`aatd.therapy`.
 """
 
 from __future__ import annotations
 
-from aatd.quiz.computed import computed
+from ._registry import computed
 
 
 @computed("treatment_zz_weekly_trough_uM")

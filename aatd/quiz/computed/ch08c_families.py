@@ -1,11 +1,11 @@
 """Computed quiz answers for the chapter "Families and populations" (``families``).
 
-Imported at the end of :mod:`aatd.quiz.computed` so the names are registered with the rest.
+Each calls :mod:`aatd.population`.
 """
 
 from __future__ import annotations
 
-from aatd.quiz.computed import computed
+from ._registry import computed
 
 
 @computed("families_ireland_zz_per_100k")
