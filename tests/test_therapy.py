@@ -4,8 +4,9 @@ Calibration: the half-life is 4.8 days (``stocks2005``, a pharmacokinetic study)
 is fitted so that a ZZ person on 60 mg/kg weekly has Wewers' steady-state trough of 126
 mg/dL read on the old commercial standard, 17.3 µM (``wewers1987``). The anchors below are
 numbers the fit did not use: Hubbard 1988 (250 mg/kg every 28 days), Wewers' functional
-trough (13.3 µM), Stocks 2006 (a 17.7 µM antigenic trough on weekly infusions) and Barker 1997 (120 mg/kg every
-two weeks did not hold most patients above 70–80 mg/dL for the whole interval).
+trough (13.3 µM), Stocks 2006 (a 17.7 µM antigenic trough on weekly infusions) and
+Barker 1997 (120 mg/kg every two weeks did not hold most patients above 70–80 mg/dL for
+the whole interval).
 """
 
 from __future__ import annotations

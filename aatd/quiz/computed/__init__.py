@@ -6,8 +6,9 @@ literal answer; a check cell may expect ``"computed:<name>"``. ``<name>`` is a z
 function registered with ``@computed("<name>")`` that calls the model and returns the value.
 
 One module per chapter, in chapter order (``ch01_protein`` … ``ch09_cases``; chapters added
-after chapter 8 keep its number with a letter, ``ch08b_treatment``, ``ch08c_families``); a name used by
-several chapters lives in the first that uses it. Every module imports the model layer only
+after chapter 8 keep its number with a letter, ``ch08b_treatment``, ``ch08c_families``);
+a name used by several chapters lives in the first that uses it. Every module imports the
+model layer only
 (``aatd.units``, ``genetics``, ``kinetics``, ``lung``, ``serpin``, ``cohorts``, ``cases``),
 never the view (``tests/test_layers.py``), and every registered name is used by some bank
 or check cell (``tests/test_computed_usage.py``).
