@@ -16,20 +16,6 @@ def treatment_zz_weekly_trough_uM() -> float:
     return round(therapy.steady_trough_uM("ZZ"), 1)
 
 
-@computed("treatment_zz_missed_dose_days_below")
-def treatment_zz_missed_dose_days_below() -> float:
-    """Days below 11 µM over 8 weeks when a ZZ person misses the day-28 weekly dose: 2.0."""
-    from aatd import therapy
-
-    return round(therapy.augmentation_serum("ZZ", missed_doses=(5,)).days_below(), 1)
-
-
-@computed("treatment_zz_monthly_250_days_above")
-def treatment_zz_monthly_250_days_above() -> float:
-    """Days above 11 µM after a steady-state 250 mg/kg dose every 28 days (ZZ): about 19."""
-    from aatd import therapy
-
-    return round(therapy.days_above_after_dose("ZZ", dose_mg_per_kg=250, interval_days=28), 0)
 
 
 @computed("treatment_60_monthly_keeps_zz_above")

@@ -15,13 +15,3 @@ def families_ireland_zz_per_100k() -> float:
 
     ie = population.preset("ireland")
     return population.per_100k(z=ie.z, s=ie.s)["ZZ"]
-
-
-@computed("families_ireland_mz_per_zz")
-def families_ireland_mz_per_zz() -> float:
-    """MZ carriers for every ZZ person at Ireland's allele frequencies (about 85)."""
-    from aatd import population
-
-    ie = population.preset("ireland")
-    f = population.genotype_frequencies(z=ie.z, s=ie.s)
-    return f["MZ"] / f["ZZ"]
