@@ -28,6 +28,8 @@ MODEL = (
     "_parameter",
     "_exposure_solution",
     "_lung_inputs",
+    "therapy",
+    "population",
 )
 VIEW = ("plots", "widgets", "quiz")
 

@@ -16,8 +16,6 @@ def treatment_zz_weekly_trough_uM() -> float:
     return round(therapy.steady_trough_uM("ZZ"), 1)
 
 
-
-
 @computed("treatment_60_monthly_keeps_zz_above")
 def treatment_60_monthly_keeps_zz_above() -> bool:
     """Does 60 mg/kg every 4 weeks keep a ZZ person's trough above 11 µM? (No.)"""
