@@ -1,20 +1,19 @@
 """Exercises of chapter 3, Protease-antiprotease balance (``notebooks/03-protease-balance``).
 
-Expected values call the chapter's own functions (``aatd.plots.balance``) and the model's rate
+Expected values call the model (``aatd.serpin``) and the model's rate
 constants (``aatd.kinetics``) when the check runs.
 """
 
 from __future__ import annotations
 
-from aatd import kinetics
+from aatd import kinetics, serpin
 from aatd.checks.core import Exercise, Wrong, register
-from aatd.plots import balance
 
-MM_LINING_FLUID_UM = 3.7  # measured MM lining-fluid AAT the exercises use (mulgrew2004)
+MM_LINING_FLUID_UM = serpin.LINING_FLUID_AAT_UM["MM"]  # measured, mulgrew2004
 
 
 def s_half_time_ms() -> float:
-    return balance.half_time_ms(MM_LINING_FLUID_UM, "S")
+    return serpin.lining_fluid_half_time_ms(MM_LINING_FLUID_UM, "S")
 
 
 def z_level_for_mm_half_time_uM() -> float:
@@ -29,11 +28,11 @@ register(
         unit="ms",
         confirm="About 22 ms against about 19 ms for M protein: S protein is only a little "
         "slower, so at the same level the difference is small.",
-        hint='Call balance.half_time_ms(3.7, "S"); it gives milliseconds.',
+        hint='Call serpin.lining_fluid_half_time_ms(3.7, "S"); it gives milliseconds.',
         wrong=(
             Wrong(
                 "m-protein",
-                lambda: balance.half_time_ms(MM_LINING_FLUID_UM, "M"),
+                lambda: serpin.lining_fluid_half_time_ms(MM_LINING_FLUID_UM, "M"),
                 'That is M protein\'s half-time at 3.7 µM. Pass "S" for the S protein.',
             ),
             Wrong(

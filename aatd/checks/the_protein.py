@@ -1,27 +1,27 @@
 """Exercises of chapter 1, What is alpha-1 antitrypsin? (``notebooks/01-the-protein``).
 
-Expected values call the chapter's own functions (``aatd.plots.protein``) when the check runs.
+Expected values call the model (``aatd.serpin``) when the check runs.
 """
 
 from __future__ import annotations
 
+from aatd import serpin
 from aatd.checks.core import Exercise, Wrong, register
-from aatd.plots import protein
 
 PUFFS_RUNNING_TOTAL = (40, 80, 120)  # elastase molecules, exercise 4
 AAT_MOLECULES = 100
 
 
 def share_after_three_half_lives() -> float:
-    return protein.fraction_remaining(3, half_life_days=1)
+    return serpin.fraction_remaining(3, half_life_days=1)
 
 
 def free_elastase_after_each_puff() -> tuple[float, ...]:
-    return tuple(float(protein.titration(AAT_MOLECULES, n)[1]) for n in PUFFS_RUNNING_TOTAL)
+    return tuple(float(serpin.titration(AAT_MOLECULES, n)[1]) for n in PUFFS_RUNNING_TOTAL)
 
 
 def active_aat_after_each_puff() -> tuple[float, ...]:
-    return tuple(float(protein.titration(AAT_MOLECULES, n)[0]) for n in PUFFS_RUNNING_TOTAL)
+    return tuple(float(serpin.titration(AAT_MOLECULES, n)[0]) for n in PUFFS_RUNNING_TOTAL)
 
 
 register(
@@ -40,7 +40,7 @@ register(
             ),
             Wrong(
                 "two-half-lives",
-                lambda: protein.fraction_remaining(2, half_life_days=1),
+                lambda: serpin.fraction_remaining(2, half_life_days=1),
                 "0.25 is what is left after two half-lives. Halve once more.",
             ),
             Wrong(
@@ -61,14 +61,14 @@ register(
         unit="free elastase molecules after each puff, as (first, second, third)",
         confirm="(0, 0, 20): the first two puffs are trapped completely; during the third "
         "the last 20 AAT molecules are used up, one for one, and 20 elastase molecules stay free.",
-        hint="Call protein.titration(100, total) with the running totals 40, 80 and 120 and "
+        hint="Call serpin.titration(100, total) with the running totals 40, 80 and 120 and "
         "take the second number (free elastase) each time.",
         wrong=(
             Wrong(
                 "active-aat",
                 active_aat_after_each_puff,
                 "(60, 20, 0) is the active AAT left after each puff. The question asks for the "
-                "free elastase, the second number protein.titration gives.",
+                "free elastase, the second number serpin.titration gives.",
             ),
             Wrong(
                 "reused",
