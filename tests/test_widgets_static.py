@@ -328,5 +328,8 @@ def test_explorer_cells_are_checked_by_strict_nbval(stem):
                 f"{stem} cell {i} ignores its output under nbval without a listed reason"
             )
         outs = [o for o in cell.outputs if "text/html" in o.get("data", {})]
-        assert all("application/vnd.jupyter.widget-view+json" in o["data"] for o in outs)
+        # no saved widget view: JupyterLab would show "model not found" instead of this face
+        assert outs and not any(
+            "application/vnd.jupyter.widget-view+json" in o["data"] for o in outs
+        )
     assert found >= 1, f"{stem} displays no explorer"

@@ -3,7 +3,8 @@
 Usage: python tools/execute_notebooks.py notebooks/02-genes-and-inheritance.ipynb [...]
 (no arguments: every notebook under notebooks/).
 
-Widget state is never stored (the book shows each explorer's kernel-free face) and the
+Widget state is never stored and saved widget views are dropped (the book and a freshly
+opened notebook show each explorer's kernel-free face), and the
 execution metadata that changes every run is dropped, so re-running an unchanged notebook
 gives an identical file.
 """
@@ -17,6 +18,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def execute(path: Path) -> None:
@@ -33,6 +35,12 @@ def execute(path: Path) -> None:
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        for out in cell.get("outputs", []):
+            # Without stored widget state a saved widget view shows "Error displaying widget:
+            # model not found" in JupyterLab. Dropping the view leaves the explorer's own
+            # kernel-free HTML face, which works until the student runs the cell and gets the
+            # live widget back. nbval ignores this format, so outputs still compare.
+            out.get("data", {}).pop(WIDGET_VIEW, None)
     nbformat.write(nb, path)
     print(f"executed {path.relative_to(ROOT)}")
 
