@@ -300,8 +300,14 @@ class JupyterLab:
         self.url, self.token, self.root, self.log = url, token, root, log
 
     def lab_url(self, path: str = "") -> str:
-        """The JupyterLab URL opening ``path`` (relative to ``root``), with the token."""
-        return f"{self.url}lab/tree/{path}?token={self.token}"
+        """The JupyterLab URL opening ``path`` (relative to ``root``) in a fresh workspace
+        (``reset``: nothing an earlier test opened comes back), with the token."""
+        return f"{self.url}lab/tree/{path}?reset&token={self.token}"
+
+    @staticmethod
+    def notebook(page):
+        """A locator for the notebook panel on show (other tabs may exist but are hidden)."""
+        return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
 
     def new_page(self, browser, width: int = 1280, height: int = 900):
         """A chromium page with off-host requests blocked and counted (``page.problems``)."""

@@ -111,12 +111,13 @@ def test_chapter_in_jupyterlab_renders_myst_and_hides_answers(jupyterlab, browse
         assert not errors, errors
         page.wait_for_timeout(1500)  # let the last outputs and MyST renders settle
         page.screenshot(path=str(jupyterlab.root.parent / f"{stem}.png"), full_page=True)
-        markdown = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst")
+        notebook = jupyterlab.notebook(page)
+        markdown = notebook.locator(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst")
         rendered = "\n".join(markdown.all_inner_texts())
         assert rendered.strip(), "no rendered Markdown found"
         raw = sorted(set(RAW_MYST_RE.findall(rendered)))
         assert not raw, f"raw MyST markup shown in rendered Markdown: {raw}"
-        visible = page.locator(".jp-Notebook").inner_text()
+        visible = notebook.inner_text()
         snippets, answers = hidden_texts(stem)
         shown = [s for s in snippets if " ".join(s.split()) in " ".join(visible.split())]
         assert not shown, f"solution text visible before it is opened: {shown[:5]}"
@@ -132,7 +133,7 @@ def test_chapter_in_jupyterlab_renders_myst_and_hides_answers(jupyterlab, browse
                     .forEach((d) => { d.open = true; })"""
             )
             page.wait_for_timeout(500)
-            opened = page.locator(".jp-Notebook").inner_text()
+            opened = notebook.inner_text()
             assert all(re.search(re.escape(a), opened) for a in answers), answers
         assert not page.problems.offhost_requests, page.problems.offhost_requests
     finally:
