@@ -18,7 +18,7 @@ def _percent(parent_a: str, parent_b: str, child: str) -> float:
 
 
 def _sam() -> float:
-    from aatd.plots.cases import ModelPerson
+    from aatd.cases import ModelPerson
 
     return float(ModelPerson("Sam", "MZ", "current").decline_ml_per_year(40, 60))
 

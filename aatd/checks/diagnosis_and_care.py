@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from aatd import evidence
 from aatd.checks.core import Exercise, Wrong, register
 
 #: Lining-fluid AAT (µM) before and on weekly augmentation, as the exercise states them
 #: (``wewers1987``; the book's chapter 8 cites the same values).
-WEWERS_LINING_FLUID_UM = (0.46, 1.89)
+WEWERS_LINING_FLUID_UM = (
+    evidence.value("augmentation_elf_before_uM"),
+    evidence.value("augmentation_elf_on_uM"),
+)  # wewers1987
 
 #: The hypothetical report of exercise ex-08-3 (a teaching value, not a published number).
 REPORT_MG_DL = 40.0
@@ -33,7 +37,7 @@ def _convert(func: str, value: float, standard: str) -> float:
 
 
 def _lining_fluid_ratios(inverted: bool = False) -> tuple[float, float]:
-    from aatd.plots.balance import LINING_FLUID_AAT_UM
+    from aatd.serpin import LINING_FLUID_AAT_UM
 
     before_uM, on_uM = WEWERS_LINING_FLUID_UM
     pimm_uM = LINING_FLUID_AAT_UM["MM"]  # mulgrew2004
@@ -43,7 +47,7 @@ def _lining_fluid_ratios(inverted: bool = False) -> tuple[float, float]:
 
 
 def _lining_fluid_differences() -> tuple[float, float]:
-    from aatd.plots.balance import LINING_FLUID_AAT_UM
+    from aatd.serpin import LINING_FLUID_AAT_UM
 
     before_uM, on_uM = WEWERS_LINING_FLUID_UM
     return on_uM - before_uM, on_uM - LINING_FLUID_AAT_UM["MM"]

@@ -10,9 +10,9 @@ _YEARS_40_TO_60 = 20
 
 
 def _published(group: str, smoking: str) -> float:
-    from aatd.plots import lungdisease
+    from aatd import cohorts
 
-    return float(lungdisease.decline_ml_per_year(group, smoking))
+    return float(cohorts.decline_ml_per_year(group, smoking))
 
 
 def _losses_ml(years: float) -> tuple[float, float]:

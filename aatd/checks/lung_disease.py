@@ -9,9 +9,9 @@ _GENERAL = "General population"
 
 
 def _rate(group: str, smoking: str) -> float:
-    from aatd.plots import lungdisease
+    from aatd import cohorts
 
-    return float(lungdisease.decline_ml_per_year(group, smoking))
+    return float(cohorts.decline_ml_per_year(group, smoking))
 
 
 register(
