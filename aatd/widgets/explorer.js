@@ -31,7 +31,11 @@ var aatdExplorerInit = window.aatdExplorerInit || function (uid) {
   "use strict";
   var root = document.getElementById(uid);
   if (!root || root.getAttribute("data-aatd-ready")) { return; }
-  var D = JSON.parse(root.querySelector("script.aatd-data").textContent);
+  /* The grid is inline in a notebook; the book moves it to a deferred file beside the page
+     (book/_ext/lean_pages.py), which stores it in window.aatdData and calls this. */
+  var dataEl = root.querySelector("script.aatd-data");
+  var D = dataEl ? JSON.parse(dataEl.textContent) : (window.aatdData || {})[uid];
+  if (!D) { return; }
   var NS = "http://www.w3.org/2000/svg";
   var svg = root.querySelector("svg");
   var svgTitle = svg.querySelector("title");

@@ -1,6 +1,6 @@
 """Light pages for phone readers: MathJax only where and when there is math, sized lazy images.
 
-Five small changes to each page Sphinx writes, measured by ``benchmarks/bench_book.py``:
+Six small changes to each page Sphinx writes, measured by ``benchmarks/bench_book.py``:
 
 * **MathJax only on pages with math, and only once math is near the screen.** Sphinx adds
   MathJax to a page when that page *or any page in its toctree* has an equation, so the
@@ -17,6 +17,13 @@ Five small changes to each page Sphinx writes, measured by ``benchmarks/bench_bo
   the first image of a page, ``loading="lazy"`` and ``decoding="async"``. The body is HTML by
   then, so this is a pass over its ``<img>`` tags (docutils writes sizes as CSS, which would fix
   the displayed size; attributes only give the aspect ratio).
+* **Explorer grids that do not block the first paint.** A kernel-free explorer carries its
+  precomputed grid (up to 1.5 MB on chapter 4) as inline JSON, which the browser had to read
+  and parse before it could paint the page. In the book the grid moves to a file beside the
+  page, ``_static/aatd-data/<hash>.js``, loaded with ``defer``: it stores the grid in
+  ``window.aatdData`` and starts the explorer once the page is parsed. A script file works
+  from ``file://``, where ``fetch`` does not. Notebook outputs keep the grid inline, so an
+  ``.ipynb`` stays self-contained.
 * **A meta description** (the page's first paragraph, shortened), which search engines and
   Lighthouse's SEO audit ask for; Sphinx writes none.
 
@@ -25,11 +32,17 @@ Our own code because no Sphinx or Jupyter Book 1 setting does any of these per p
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import struct
 from pathlib import Path
 
+_EXPLORER = re.compile(
+    r'<script type="application/json" class="aatd-data">(?P<payload>.*?)</script>'
+    r"<script>(?P<js>.*?)\naatdExplorerInit\((?P<uid>\"[^\"<]+\")\);</script>",
+    re.S,
+)
 _IMG = re.compile(r"<img\b[^>]*>")
 _ATTR = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
 _MATH = re.compile(r'class="[^"]*\bmath\b')
@@ -75,6 +88,23 @@ def size_images(body: str, sources: dict[str, Path]) -> str:
         return tag[: -len(end)].rstrip() + " " + " ".join(extra) + " " + end
 
     return _IMG.sub(fix, body)
+
+
+def defer_explorers(body: str, static_dir: Path, static_uri: str) -> str:
+    """Move each explorer's inline grid into a deferred script file under ``static_dir``."""
+
+    def move(match: re.Match[str]) -> str:
+        uid, payload = match["uid"], match["payload"]
+        code = f"(window.aatdData = window.aatdData || {{}})[{uid}] = {payload};\n"
+        code += f"aatdExplorerInit({uid});\n"
+        name = hashlib.sha1(code.encode("utf-8")).hexdigest()[:16] + ".js"
+        static_dir.mkdir(parents=True, exist_ok=True)
+        target = static_dir / name
+        if not target.exists():
+            target.write_text(code, encoding="utf-8")
+        return f'<script>{match["js"]}</script><script defer src="{static_uri}/{name}"></script>'
+
+    return _EXPLORER.sub(move, body)
 
 
 def description(body: str, limit: int = 155) -> str:
@@ -150,6 +180,11 @@ def _lighten(app, pagename, templatename, context, doctree):
     context["script_files"] = scripts
     srcdir = Path(app.srcdir)
     sources = {dest: srcdir / src for src, dest in app.builder.images.items()}
+    body = defer_explorers(
+        body,
+        Path(app.outdir) / "_static" / "aatd-data",
+        context["pathto"]("_static/aatd-data", 1),
+    )
     context["body"] = size_images(body, sources)
     text = description(body)
     if text:
