@@ -82,10 +82,10 @@ def _run_notebook_figures(stem: str) -> list[tuple[str, Figure]]:
         )
         tree = ast.parse(src)
         last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        exec(compile(tree, f"{stem}[{i}]", "exec"), ns)  # noqa: S102 (our own notebooks)
+        exec(compile(tree, f"{stem}[{i}]", "exec"), ns)
         if last is None:
             continue
-        value = eval(compile(ast.Expression(last.value), f"{stem}[{i}]", "eval"), ns)  # noqa: S307
+        value = eval(compile(ast.Expression(last.value), f"{stem}[{i}]", "eval"), ns)
         if isinstance(value, Figure):
             figures.append((f"{stem} cell {i}", value))
         elif isinstance(getattr(value, "figure", None), Figure):  # an explorer's live figure
@@ -139,6 +139,9 @@ def figure_problems(fig: Figure) -> list[str]:
         for t in fig.findobj(Text)
         if t.get_visible() and t.get_text().strip() and t.get_figure(root=True) is fig
     ]
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    # Freeze the layout: constrained layout would move everything once the texts are hidden.
+    fig.set_layout_engine("none")
     for t in texts:
         t.set_visible(False)
     fig.canvas.draw()
@@ -146,8 +149,7 @@ def figure_problems(fig: Figure) -> list[str]:
     for t in texts:
         t.set_visible(True)
     height = bg_img.shape[0]
-    for t in texts:
-        box = t.get_window_extent(renderer)
+    for t, box in zip(texts, boxes, strict=True):
         x0, x1 = int(max(box.x0, 0)), int(min(box.x1, bg_img.shape[1]))
         y0, y1 = int(max(height - box.y1, 0)), int(min(height - box.y0, height))
         if x1 <= x0 or y1 <= y0:
@@ -298,8 +300,16 @@ def test_explorer_check_positive_control():
     data = {
         "card": [255, 255, 255],
         "lines": [{"what": "pale line", "stroke": [230, 159, 0, 1], "fill": None}],
-        "texts": [{"what": "grey", "fill": [170, 170, 170, 1], "halo": None, "under": None,
-                   "size": 12, "weight": 400}],
+        "texts": [
+            {
+                "what": "grey",
+                "fill": [170, 170, 170, 1],
+                "halo": None,
+                "under": None,
+                "size": 12,
+                "weight": 400,
+            }
+        ],
     }
     found = explorer_problems(data)
     assert len(found) == 2, found
@@ -312,9 +322,12 @@ def test_static_figures_are_light_cards_in_dark_mode(browser, book_server):
     try:
         looks = pg.eval_on_selector_all(
             ".cell_output img",
-            "els => els.map(e => [getComputedStyle(e).filter, getComputedStyle(e).backgroundColor])",
+            "els => els.map(e => [getComputedStyle(e).filter,"
+            " getComputedStyle(e).backgroundColor])",
         )
         assert looks, "no figure on the page"
-        assert collections.Counter(map(tuple, looks)) == {("none", "rgb(255, 255, 255)"): len(looks)}
+        assert collections.Counter(map(tuple, looks)) == {
+            ("none", "rgb(255, 255, 255)"): len(looks)
+        }
     finally:
         pg.context.close()

@@ -12,7 +12,14 @@ from __future__ import annotations
 import numpy as np
 
 from .. import genetics, units
-from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, new_figure, style
+from .style import (
+    GENOTYPE_COLORS,
+    OKABE_ITO,
+    THRESHOLD_COLOR,
+    new_figure,
+    style,
+    text_color_on,
+)
 
 #: Genotypes shown as range bands under the exposure curve (Q0Q0 has no range).
 _BAND_GENOTYPES = ("MM", "MS", "SS", "MZ", "SZ", "ZZ")
@@ -99,9 +106,7 @@ def exposure_curve(smoker=False, max_uM=60.0):
         for y, g in enumerate(_BAND_GENOTYPES):
             r = genetics.serum_aat(g)
             color = GENOTYPE_COLORS[g]
-            ax_b.plot(
-                [r.low_uM, r.high_uM], [y, y], color=color, lw=7, solid_capstyle="butt", alpha=0.85
-            )
+            ax_b.plot([r.low_uM, r.high_uM], [y, y], color=color, lw=7, solid_capstyle="butt")
             ax_b.plot([r.typical_uM], [y], "o", color="white", mec=color, mew=2, ms=6)
         ax_b.set_yticks(range(len(_BAND_GENOTYPES)), list(_BAND_GENOTYPES))
         ax_b.set_ylim(len(_BAND_GENOTYPES) - 0.4, -0.6)
@@ -346,7 +351,6 @@ def decline_vs_cohorts(max_ml_per_year=130.0):
                 model,
                 height=0.5,
                 color=GENOTYPE_COLORS[g],
-                alpha=0.9,
                 hatch="//" if smoking == "current" else None,
                 edgecolor="white",
                 label="Model, ages 40–60" if y == 0 else None,
@@ -358,7 +362,7 @@ def decline_vs_cohorts(max_ml_per_year=130.0):
                 va="center",
                 ha="left",
                 fontsize=9.5,
-                color="white",
+                color=text_color_on(GENOTYPE_COLORS[g]),  # >= 4.5:1 on the bar
                 fontweight="bold",
             )
             yy = y + 0.42

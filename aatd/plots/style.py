@@ -116,6 +116,18 @@ def _show_figures_in_ipython() -> None:
 _show_figures_in_ipython()
 
 
+def _luminance(hex_color: str) -> float:
+    rgb = [int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def text_color_on(hex_color: str) -> str:
+    """Black or white text, whichever contrasts more with the fill ``hex_color`` (WCAG ratio)."""
+    lum = _luminance(hex_color)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
+
+
 def genotype_color(genotype) -> str:
     """The book's colour for ``genotype`` (any spelling that parses)."""
     return GENOTYPE_COLORS[genetics.parse_genotype(genotype)]
