@@ -202,3 +202,26 @@ if __name__ == "__main__":  # python3 tests/test_a11y.py URL  -> counts as JSON 
                     )
                 )
         b.close()
+
+
+def test_extension_html_fixes_still_match_upstream():
+    """Each rewrite in book/_ext/a11y_html.py matches what the pinned extensions write (if an
+    upgrade changes the string, this fails instead of the fix silently doing nothing)."""
+    import inspect
+    import sys
+
+    import myst_nb.sphinx_
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from a11y_html import fix_body
+
+    assert '<summary aria-label="Toggle hidden content">' in inspect.getsource(myst_nb.sphinx_)
+    before = (
+        '<details><summary aria-label="Toggle hidden content">\n<p>Show code</p></summary>'
+        '<div role="list" class="citation-list">'
+        '<div class="citation" id="id1" role="doc-biblioentry"><a href="#x">1</a></div></div>'
+    )
+    after = fix_body(before)
+    assert "<summary>\n<p>Show code</p>" in after
+    assert '<div class="citation" role="listitem" id="id1">' in after
+    assert "doc-biblioentry" not in after and "Toggle hidden content" not in after
