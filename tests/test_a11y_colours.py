@@ -237,9 +237,14 @@ _SVG_COLOURS_JS = """(root) => {
     const halo = s.paintOrder.startsWith('stroke') && parseFloat(s.strokeWidth) >= 2
         ? paintOf(t, 'stroke') : null;
     const r = t.getBoundingClientRect();
-    const under = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2)
-        .find(e => e !== t && svg.contains(e) && e !== svg && e.tagName !== 'text'
-              && paintOf(e, 'fill'));
+    // what is painted under the text's centre: the last filled shape before it in the SVG
+    const cx = r.x + r.width / 2, cy = r.y + r.height / 2;
+    const under = [...svg.querySelectorAll('rect, path, circle, polygon')].filter(e => {
+      if (e.closest('clipPath, defs') || !paintOf(e, 'fill')) return false;
+      if (!(e.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
+      const b = e.getBoundingClientRect();
+      return b.left <= cx && cx <= b.right && b.top <= cy && cy <= b.bottom;
+    }).pop();
     out.texts.push({what: t.textContent.slice(0, 40), fill: paintOf(t, 'fill'), halo,
                     under: under ? paintOf(under, 'fill') : null,
                     size: parseFloat(s.fontSize), weight: parseInt(s.fontWeight, 10)});
@@ -256,12 +261,11 @@ def explorer_problems(data) -> list[str]:
     card = _unit(data["card"])[:3]
     problems = []
     for el in data["lines"]:
-        for paint in (el["stroke"], el["fill"]):
-            if paint is None:
-                continue
-            r = contrast(over(_unit(paint), card), card)
-            if r < LINE_MIN:
-                problems.append(f"{el['what']}: {r:.2f}:1")
+        paints = [p for p in (el["stroke"], el["fill"]) if p is not None]
+        # a marker is seen by its ring or its fill, whichever stands out more
+        r = max(contrast(over(_unit(p), card), card) for p in paints)
+        if r < LINE_MIN:
+            problems.append(f"{el['what']}: {r:.2f}:1")
     for t in data["texts"]:
         bg = card
         if t["under"] is not None:
