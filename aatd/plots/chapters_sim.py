@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import genetics, lung, units
-from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, new_figure, style
+from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, new_figure, style, text_color_on
 
 #: Genotypes shown as range bands under the exposure curve (Q0Q0 has no range).
 _BAND_GENOTYPES = ("MM", "MS", "SS", "MZ", "SZ", "ZZ")
@@ -100,9 +100,7 @@ def exposure_curve(smoker=False, max_uM=60.0):
         for y, g in enumerate(_BAND_GENOTYPES):
             r = genetics.serum_aat(g)
             color = GENOTYPE_COLORS[g]
-            ax_b.plot(
-                [r.low_uM, r.high_uM], [y, y], color=color, lw=7, solid_capstyle="butt", alpha=0.85
-            )
+            ax_b.plot([r.low_uM, r.high_uM], [y, y], color=color, lw=7, solid_capstyle="butt")
             ax_b.plot([r.typical_uM], [y], "o", color="white", mec=color, mew=2, ms=6)
         ax_b.set_yticks(range(len(_BAND_GENOTYPES)), list(_BAND_GENOTYPES))
         ax_b.set_ylim(len(_BAND_GENOTYPES) - 0.4, -0.6)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import evidence
 from .chapters_sim import _SMOKING_TEXT
-from .style import GENOTYPE_COLORS, OKABE_ITO, new_figure, style
+from .style import GENOTYPE_COLORS, OKABE_ITO, new_figure, style, text_color_on
 
 #: Published FEV1 decline rates (mL/yr) shown beside the model, with their sources.
 #: Keys: (genotype, smoking). Values: (mL/yr, short label or "" for none, bibtex key).
@@ -53,7 +53,6 @@ def decline_vs_cohorts(max_ml_per_year=130.0):
                 model,
                 height=0.5,
                 color=GENOTYPE_COLORS[g],
-                alpha=0.9,
                 hatch="//" if smoking == "current" else None,
                 edgecolor="white",
                 label="Model, ages 40–60" if y == 0 else None,
@@ -65,7 +64,7 @@ def decline_vs_cohorts(max_ml_per_year=130.0):
                 va="center",
                 ha="left",
                 fontsize=9.5,
-                color="white",
+                color=text_color_on(GENOTYPE_COLORS[g]),  # >= 4.5:1 on the bar
                 fontweight="bold",
             )
             yy = y + 0.42

@@ -26,7 +26,6 @@ def serum_by_genotype(genotypes=genetics.COMMON_GENOTYPES):
                     color=color,
                     lw=9,
                     solid_capstyle="butt",
-                    alpha=0.85,
                 )
             ax.plot([r.typical_uM], [y], "o", color="white", mec=color, mew=2, ms=8)
         ax.axvline(units.PROTECTIVE_THRESHOLD_UM, color=THRESHOLD_COLOR, ls="--", lw=1.5)

@@ -15,30 +15,12 @@ from matplotlib.patches import Rectangle
 
 from .. import genetics, units
 from ..genetics import threshold_relation  # noqa: F401  (re-export: old import path)
-from .style import GENOTYPE_COLORS, THRESHOLD_COLOR, new_figure, style
+from .style import GENOTYPE_COLORS, THRESHOLD_COLOR, new_figure, style, text_color_on
 
 #: Width and height of the Punnett figure (inches).
 FIGURE_SIZE_IN = (8.6, 3.9)
 #: Upper end of the serum axis (µM).
 SERUM_AXIS_MAX_UM = 55.0
-
-
-def _luminance(hex_color: str) -> float:
-    """WCAG relative luminance of a ``#RRGGBB`` colour."""
-    channels = []
-    for i in (1, 3, 5):
-        c = int(hex_color[i : i + 2], 16) / 255.0
-        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
-    r, g, b = channels
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def text_color_on(hex_color: str) -> str:
-    """Black or white, whichever contrasts more with ``hex_color`` (WCAG ratio)."""
-    lum = _luminance(hex_color)
-    on_black = (lum + 0.05) / 0.05
-    on_white = 1.05 / (lum + 0.05)
-    return "#000000" if on_black >= on_white else "#FFFFFF"
 
 
 def chance_text(probability: float) -> str:

@@ -14,7 +14,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from .. import evidence
 from ..genetics import z_shares_percent
-from .style import OKABE_ITO, new_figure, style
+from .style import OKABE_ITO, new_figure, style, text_color_on
 
 #: Adult ZZ autopsy odds ratios (``elzouki1996``): outcome -> odds ratio.
 AUTOPSY_ODDS_RATIOS = {
@@ -75,7 +75,13 @@ def z_protein_fate():
         ax.barh(80, sec, height=12, left=0, color=SECRETED_COLOR)
         ax.barh(80, ret, height=12, left=sec, color=RETAINED_COLOR)
         ax.text(
-            sec / 2, 80, f"~{sec:.0f}%", ha="center", va="center", color="white", fontweight="bold"
+            sec / 2,
+            80,
+            f"~{sec:.0f}%",
+            ha="center",
+            va="center",
+            color=text_color_on(SECRETED_COLOR),
+            fontweight="bold",
         )
         ax.text(
             sec + ret / 2,
@@ -83,7 +89,7 @@ def z_protein_fate():
             f"~{ret:.0f}% stays inside the cell",
             ha="center",
             va="center",
-            color="white",
+            color=text_color_on(RETAINED_COLOR),  # >= 4.5:1 on the bar
             fontweight="bold",
         )
         # Consequences.

@@ -9,16 +9,18 @@ from matplotlib.figure import Figure
 
 from .. import genetics
 
-#: Okabe & Ito (2008) colour-blind-safe palette.
+#: Okabe & Ito (2008) colour-blind-safe hues. Orange and sky blue are darkened from the published
+#: #E69F00 and #56B4E9 (2.3:1 on white) so every line keeps at least 3:1 against the white
+#: figure background (WCAG 1.4.11; tests/test_a11y_colours.py measures the rendered figures).
 OKABE_ITO = {
     "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
+    "orange": "#B57A00",
+    "sky_blue": "#3A8FC7",
     "bluish_green": "#009E73",
     "yellow": "#F0E442",
     "blue": "#0072B2",
     "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
+    "reddish_purple": "#B35C8F",
     "grey": "#6E6E6E",
 }
 
@@ -35,6 +37,38 @@ GENOTYPE_COLORS = {
     "SQ0": OKABE_ITO["bluish_green"],
     "ZQ0": OKABE_ITO["vermillion"],
 }
+
+#: Dark-mode partner of each light colour: the same hue, lighter, at least 3:1 against the dark
+#: explorer card (#1b2027) and the dark page (#14181e). ``explorer.css`` maps every colour here
+#: under ``html[data-theme=dark]``; tests check both lists agree and measure the result.
+DARK_PARTNERS = {
+    "#000000": "#F0F0F0",
+    "#111111": "#ECEFF3",
+    "#333333": "#C3C8CF",
+    "#444444": "#C3C8CF",
+    "#DDDDDD": "#3A424C",
+    "#888888": "#9AA1AA",
+    "#FFFFFF": "#1B2027",
+    "#0072B2": "#4FA3E0",
+    "#3A8FC7": "#9ED4F5",
+    "#009E73": "#2FD4A0",
+    "#B57A00": "#E69F00",
+    "#B35C8F": "#E8A2CB",
+    "#D55E00": "#FF7A33",
+    "#6E6E6E": "#A8A8A8",
+    "#F0E442": "#F0E442",
+}
+
+
+def dark_partner(color: str) -> str:
+    """The dark-mode partner of a book colour (``"#RRGGBB"``, any case)."""
+    key = color.upper()
+    if key not in DARK_PARTNERS:
+        raise ValueError(
+            f"no dark-mode partner for colour {color!r}; known: {sorted(DARK_PARTNERS)}"
+        )
+    return DARK_PARTNERS[key]
+
 
 #: The 11 µM protective threshold line.
 THRESHOLD_COLOR = OKABE_ITO["grey"]
@@ -80,6 +114,18 @@ def _show_figures_in_ipython() -> None:
 
 
 _show_figures_in_ipython()
+
+
+def _luminance(hex_color: str) -> float:
+    rgb = [int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def text_color_on(hex_color: str) -> str:
+    """Black or white text, whichever contrasts more with the fill ``hex_color`` (WCAG ratio)."""
+    lum = _luminance(hex_color)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
 
 
 def genotype_color(genotype) -> str:

@@ -145,7 +145,8 @@ def render_static_html(explorer: TwoFacedExplorer, spec: StaticSpec) -> str:
         f'<p class="aatd-readout" id="{uid}-readout" aria-live="polite" role="status">'
         f"{e(readout)}</p>"
         f'<details class="aatd-numbers"><summary>Show the numbers</summary>'
-        f'<div class="aatd-tables">{tables}</div></details>'
+        f'<div class="aatd-tables" tabindex="0" role="region" aria-label="The numbers">'
+        f"{tables}</div></details>'
         f'<script type="application/json" class="aatd-data">{payload}</script>'
         f"<script>{js}\naatdExplorerInit({json.dumps(uid)});</script>"
         f"</div>"
