@@ -50,7 +50,10 @@ def synthetic(python_blocks: int = 1, work: str = "answer = ...") -> nbformat.No
             outputs=[new_output("stream", name="stdout", text="ex-99-1: not attempted yet\n")],
         ),
         new_markdown_cell(
-            f"````{{solution}} ex-99-1\n:class: dropdown\n\n{SOLUTION_TEXT}\n\n{code}\n````"
+            '<details class="aatd-solution"><summary>Solution (open it after you have tried)'
+            f"</summary>\n\n````{{solution}} ex-99-1\n:class: dropdown\n\n{code}\n\n"
+            f"{SOLUTION_TEXT}\n````\n\n</details>",
+            metadata={"aatd": {"solution": "ex-99-1"}},
         ),
         new_markdown_cell("Your answer: …", metadata={"aatd": {"work": "ex-99-2"}}),
         new_markdown_cell(
@@ -106,9 +109,9 @@ def test_student_edition_drops_solutions_and_keeps_the_exercise(synthetic_path, 
     for secret in (
         "SYNTHETIC-SOLUTION-PROSE",
         "SYNTHETIC-SOLUTION-CODE",
-        PREDICTION,
         "SYNTHETIC-MODEL-ANSWER",
         "{solution}",
+        "aatd-solution",
     ):
         assert secret not in text, secret
     work = editions.work_cells(nb)
@@ -117,6 +120,7 @@ def test_student_edition_drops_solutions_and_keeps_the_exercise(synthetic_path, 
     assert list(editions.check_cells(nb)) == ["ex-99-1"]
     assert _check_outputs(nb) == [""], "exercise outputs are cleared"
     assert any(c.source == "Before." for c in nb.cells), "text around a solution stays"
+    assert PREDICTION in text, "predictions keep their answers (the hidden outputs show them)"
 
 
 def test_instructor_edition_fills_work_cells_and_expands_solutions(synthetic_path, tmp_path):
@@ -126,6 +130,7 @@ def test_instructor_edition_fills_work_cells_and_expands_solutions(synthetic_pat
     assert set(sols) == {"ex-99-1", "ex-99-2"}
     assert all(dict(s.options).get("class") is None for s in sols.values())
     assert SOLUTION_TEXT in _text(nb) and MODEL_ANSWER in _text(nb)
+    assert "<details" not in _text(nb), "the collapsing wrapper goes"
 
 
 def test_two_python_blocks_are_refused(tmp_path):

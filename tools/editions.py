@@ -5,12 +5,14 @@
 
 It reads the cell metadata of CONTRIBUTING.md ("Predictions, exercises and check cells"):
 
-* **student edition** (``editions/student/``): every ``{solution}`` block removed (a cell left
-  empty goes), work cells kept as committed (``answer = ...``), the outputs of work and check
-  cells cleared, prediction answers (``metadata.aatd.answer``) dropped; quizzes and check cells
-  kept. Run top to bottom, every check cell prints "not attempted yet".
+* **student edition** (``editions/student/``): every solution cell (``metadata.aatd.solution``,
+  with its raw ``<details>`` wrapper) and any other ``{solution}`` block removed, work cells
+  kept as committed (``answer = ...``), the outputs of work and check cells cleared; quizzes,
+  check cells and the predictions (whose answers are hidden outputs) kept.
+  Run top to bottom, every check cell prints "not attempted yet".
 * **instructor edition** (``editions/instructor/``): each solution's one python block becomes
-  the code of its work cell, every solution is expanded (no ``dropdown`` class), and the
+  the code of its work cell, every solution is expanded (no ``dropdown`` class, no
+  ``<details>`` wrapper), and the
   notebook is executed, so each check cell shows its confirmation.
 * **student HTML book** (``editions/student-book/_build/html``): built with ``-W -n`` from a
   copy of the source whose notebooks are the student edition, with ``_toc-student.yml`` and
@@ -173,7 +175,7 @@ def assigns_ellipsis(code: str) -> bool:
 
 
 class StudentPreprocessor(Preprocessor):
-    """Remove solutions and prediction answers; clear exercise outputs; keep the rest."""
+    """Remove solutions; clear exercise outputs; keep everything else."""
 
     def preprocess(self, nb, resources):
         for ex_id, cell in work_cells(nb).items():
@@ -185,9 +187,8 @@ class StudentPreprocessor(Preprocessor):
         kept = []
         for cell in nb.cells:
             meta = _aatd(cell)
-            meta.pop("answer", None)
-            if not meta and "aatd" in cell.metadata:
-                del cell.metadata["aatd"]
+            if meta.get("solution"):  # the whole cell, with its raw <details> wrapper
+                continue
             if cell.cell_type == "markdown":
                 blocks = solutions(cell.source)
                 if blocks:
@@ -226,10 +227,13 @@ class InstructorPreprocessor(Preprocessor):
                         f"for its work cell, found {len(sol.python)}"
                     )
                 target.source = sol.python[0].rstrip("\n")
-            if blocks:
-                cell.source = _replace_blocks(
-                    cell.source, blocks, [render_solution(b, expanded=True) for b in blocks]
-                )
+            expanded = [render_solution(b, expanded=True) for b in blocks]
+            if blocks and _aatd(cell).get("solution"):
+                # A solution cell: the solution alone, open, without the <details> wrapper
+                # that keeps it collapsed where MyST is not rendered.
+                cell.source = "\n".join(expanded).strip("\n")
+            elif blocks:
+                cell.source = _replace_blocks(cell.source, blocks, expanded)
         return nb, resources
 
 
