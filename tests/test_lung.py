@@ -501,7 +501,9 @@ def test_exercise_solutions_print_the_models_numbers():
     zz, mm = decline("ZZ"), decline("MM")
     for v in (zz, mm, zz - mm):
         assert f"**{v:.0f}**" in s065
-    s09 = _cell_text("09-case-studies", ":label: ex-09-2")
+    s09 = _cell_text("09-case-studies", "{solution} ex-09-2") + _cell_text(
+        "09-case-studies", "{solution} ex-09-3"
+    )
     sam = ModelPerson("Sam", "MZ", "current").decline_ml_per_year(40, 60)
     for v in (
         sam,
