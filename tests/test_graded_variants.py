@@ -39,6 +39,21 @@ def recompute(v: dict):
     if v["varies"] == "quit-age":
         traj = lung.fev1_trajectory("ZZ", smoking="former", quit_age=p["quit_age"], ages=[p["age"]])
         return float(traj.percent_of_age25[0])
+    if v["varies"] == "ex-06-1":
+        from aatd.plots import lungdisease
+
+        return [
+            p["years"] * lungdisease.decline_ml_per_year("General population", "never"),
+            p["years"] * lungdisease.decline_ml_per_year("PiZZ (Sweden)", "current"),
+        ]
+    if v["varies"] == "ex-07-1":
+        return 100 * genetics.protein_shares(p["genotype"])[p["allele"]]
+    if v["varies"] == "ex-08-3":
+        return units.mg_dl_to_uM(p["report_mg_dl"], "old_commercial")
+    if v["varies"] == "ex-09-3":
+        return lung.decline_ml_per_year("ZZ", aat_uM=p["low_uM"]) - lung.decline_ml_per_year(
+            "ZZ", aat_uM=p["high_uM"]
+        )
     raise AssertionError(f"no recomputation for {v['varies']}")
 
 
@@ -50,6 +65,16 @@ def _close(a, b) -> bool:
     if isinstance(a, str):
         return a == b
     return math.isclose(a, b, rel_tol=1e-9)
+
+
+def test_every_chapter_with_checks_has_a_variant():
+    from aatd.checks import EXERCISES, exercise
+
+    exercise("ex-04-1")  # loads every chapter's check module
+    chapters = {ex_id.split("-")[1] for ex_id in EXERCISES}
+    assert len(chapters) >= 2, "positive control: chapters register exercises"
+    varied = {v.chapter[:2] for v in gv.make_variants(1)}
+    assert chapters - {"05"} <= varied, f"chapters without a variant: {chapters - varied}"
 
 
 def test_two_seeds_give_two_variants_with_aatd_answers(tmp_path):
@@ -81,6 +106,9 @@ def test_variants_avoid_the_public_numbers():
         by_id = {v.varies: v.params for v in gv.make_variants(seed)}
         assert by_id["ex-04-1"] != {"mm_elf_uM": 3.7, "zz_elf_uM": 1.4}
         assert by_id["ex-04-3"]["burst_factor"] != 2.0
+        assert by_id["ex-06-1"]["years"] != 20
+        assert by_id["ex-08-3"]["report_mg_dl"] != 40.0
+        assert (by_id["ex-09-3"]["low_uM"], by_id["ex-09-3"]["high_uM"]) != (3.4, 7.0)
         assert {by_id["ex-02-ms-mz"]["parent_a"], by_id["ex-02-ms-mz"]["parent_b"]} != {
             "MS",
             "MZ",

@@ -143,13 +143,81 @@ def quit_age(rng: random.Random) -> Variant:
     )
 
 
+def losses_over_years(rng: random.Random) -> Variant:
+    from aatd.plots import lungdisease
+
+    years = _pick(rng, [10, 12, 15, 18, 25, 30], avoid=[20])
+    general = float(lungdisease.decline_ml_per_year("General population", "never"))
+    pizz = float(lungdisease.decline_ml_per_year("PiZZ (Sweden)", "current"))
+    return Variant(
+        "06-lung-damage-over-a-lifetime",
+        "ex-06-1",
+        f"Over {years} years, how much FEV1 (mL) does a general-population never-smoker lose, "
+        "and a PiZZ current smoker, at the published yearly rates of the chapter's table? "
+        "Give (never-smoker, PiZZ smoker).",
+        {"years": years},
+        (years * general, years * pizz),
+        "mL",
+    )
+
+
+def z_share(rng: random.Random) -> Variant:
+    from aatd import genetics
+
+    genotype, allele = _pick(rng, [("SZ", "Z"), ("SZ", "S"), ("MS", "S"), ("MZ", "M")])
+    return Variant(
+        "07-liver-and-skin",
+        "ex-07-1",
+        f"What percentage of the AAT in the blood of a person with {genotype} is {allele} "
+        "protein, with the chapter's secretion shares?",
+        {"genotype": genotype, "allele": allele},
+        100 * float(genetics.protein_shares(genotype)[allele]),
+        "%",
+    )
+
+
+def old_report(rng: random.Random) -> Variant:
+    from aatd import units
+
+    report = _pick(rng, [30.0, 35.0, 45.0, 50.0, 60.0, 70.0, 90.0, 110.0])
+    return Variant(
+        "08-diagnosis-and-care",
+        "ex-08-3",
+        f"A report reads {report:g} mg/dL on the older commercial standard. What is that in µM?",
+        {"report_mg_dl": report},
+        float(units.mg_dl_to_uM(report, "old_commercial")),
+        "µM",
+    )
+
+
+def zz_spread(rng: random.Random) -> Variant:
+    from aatd import lung
+
+    low = _pick(rng, [2.5, 3.0, 4.0, 4.5], avoid=[3.4])
+    high = _pick(rng, [5.5, 6.0, 6.5, 8.0], avoid=[7.0])
+    rate = [float(lung.decline_ml_per_year("ZZ", smoking="never", aat_uM=x)) for x in (low, high)]
+    return Variant(
+        "09-case-studies",
+        "ex-09-3",
+        f"In the lung model, how much faster (mL/yr, ages 40-60) does a ZZ never-smoker with "
+        f"{low} µM serum AAT decline than one with {high} µM?",
+        {"low_uM": low, "high_uM": high},
+        rate[0] - rate[1],
+        "mL/yr",
+    )
+
+
 #: public exercise (or topic) -> variant maker, in chapter order
 VARIANTS: dict[str, Callable[[random.Random], Variant]] = {
     "ex-02-ms-mz": couple,
     "ex-04-1": half_times,
     "ex-04-2": smoker_serum,
     "ex-04-3": burst_bend,
+    "ex-06-1": losses_over_years,
     "06-quit-age": quit_age,
+    "ex-07-1": z_share,
+    "ex-08-3": old_report,
+    "ex-09-3": zz_spread,
 }
 
 
@@ -165,6 +233,8 @@ def _fmt(value) -> str:
     if isinstance(value, float):
         return f"{value:.3g}"
     if isinstance(value, tuple | list):
+        if not value:
+            return "none"
         return "(" + ", ".join(_fmt(v) for v in value) + ")"
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_fmt(v)}" for k, v in value.items())
