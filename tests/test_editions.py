@@ -16,11 +16,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from aatd.checks.core import NOT_ATTEMPTED
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import editions  # noqa: E402
-
-from aatd.checks.core import NOT_ATTEMPTED  # noqa: E402
 
 SOLUTION_TEXT = "Six sevens make the answer, SYNTHETIC-SOLUTION-PROSE."
 SOLUTION_CODE = "answer = 6 * 7  # SYNTHETIC-SOLUTION-CODE"
@@ -183,12 +183,22 @@ def _converted_chapters() -> list[str]:
 
 
 def _solution_lines(nb) -> list[str]:
-    """Each solution's distinctive lines (prose and code), to search the student edition for."""
+    """Each solution's distinctive lines (prose and code), to search the student edition for:
+    at least 25 characters, and not also in a cell of the chapter that is not a solution."""
+    elsewhere = "\n".join(
+        c.source
+        for c in nb.cells
+        if not (c.cell_type == "markdown" and editions.solutions(c.source))
+    )
     lines = []
     for sol in editions.all_solutions(nb).values():
         for line in sol.body.splitlines():
             line = line.strip()
-            if len(line) >= 25 and not line.startswith(("```", "import ", "from ")):
+            if (
+                len(line) >= 25
+                and not line.startswith(("```", "import ", "from "))
+                and line not in elsewhere  # the chapter itself says it outside a solution
+            ):
                 lines.append(line)
     return lines
 
