@@ -330,14 +330,35 @@ def _tracked_files() -> list[Path]:
     return [ROOT / p for p in out.split("\0") if p]
 
 
+def _student_pages() -> set[str]:
+    """The pages ``_toc-student.yml`` lists (paths without suffix)."""
+    toc = yaml.safe_load((ROOT / STUDENT_TOC).read_text(encoding="utf-8"))
+    pages = {toc["root"]}
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                pages.add(entry["file"])
+            walk(entry.get("sections"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    return pages
+
+
 def stage_student_source(student_notebooks: Path, stage: Path) -> Path:
-    """A copy of the tracked source whose chapter notebooks are the student edition."""
+    """A copy of the source whose chapter notebooks are the student edition; instructor pages
+    that the student table of contents leaves out are not copied at all."""
     shutil.rmtree(stage, ignore_errors=True)
+    student_pages = _student_pages()
     for path in _tracked_files():
         if not path.is_file():
             continue
         rel = path.relative_to(ROOT)
         if rel.parts[0] in ("tests", "benchmarks") or rel.suffix == ".ipynb":
+            continue
+        instructor_page = rel.parts[:2] == ("book", "instructors") and rel.suffix == ".md"
+        if instructor_page and rel.with_suffix("").as_posix() not in student_pages:
             continue
         (stage / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, stage / rel)
@@ -363,7 +384,8 @@ def build_student_html(
     student_dir: Path, out: Path, cache: Path = ROOT / "_build" / ".jupyter_cache"
 ) -> tuple[Path, str]:
     """Build the student HTML book with ``-W -n``; returns its html folder and the log."""
-    stage = stage_student_source(student_dir / "notebooks", out / "source")
+    # The staged source sits beside, not inside, the folder to publish (out/_build/html).
+    stage = stage_student_source(student_dir / "notebooks", out.parent / f".{out.name}-source")
     config = student_config(stage, cache)
     jb = shutil.which("jupyter-book") or str(Path(sys.executable).parent / "jupyter-book")
     cmd = [jb, "build", "-W", "-n", "--keep-going", "--all", str(stage)]
