@@ -124,6 +124,10 @@ class MisconceptionMap(SphinxDirective):
 
         for module in Path(inspect.getfile(core)).parent.glob("*.py"):
             self.env.note_dependency(str(module))
+        # A check module added later is no dependency yet: re-read map pages on every build.
+        if not hasattr(self.env, "aatd_map_docs"):
+            self.env.aatd_map_docs = set()
+        self.env.aatd_map_docs.add(self.env.docname)
         container = nodes.container(classes=["aatd-misconception-map"])
         container += _para(
             f"Quiz: {len(quiz)} distractors in {len(grouped(quiz))} misconceptions; "
@@ -169,6 +173,23 @@ class MisconceptionMap(SphinxDirective):
         return [container]
 
 
+def _always_reread(app, env, added, changed, removed):
+    return sorted(getattr(env, "aatd_map_docs", set()) - set(removed))
+
+
+def _purge(app, env, docname):
+    getattr(env, "aatd_map_docs", set()).discard(docname)
+
+
+def _merge(app, env, docnames, other):
+    env.aatd_map_docs = getattr(env, "aatd_map_docs", set()) | getattr(
+        other, "aatd_map_docs", set()
+    )
+
+
 def setup(app):
     app.add_directive("misconception-map", MisconceptionMap)
+    app.connect("env-get-outdated", _always_reread)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
