@@ -281,3 +281,187 @@ def page(browser, book_server, request):
     pg.problems = problems
     yield pg
     context.close()
+
+
+# --- a real JupyterLab --------------------------------------------------------------------
+
+
+#: Settings every test JupyterLab starts with (``overrides.json``): no news or update checks,
+#: no autosave (the notebooks are copies, but nothing should be written behind a test's back),
+#: and no windowing, so every cell of a notebook is in the page.
+JUPYTERLAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+}
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class JupyterLab:
+    """A JupyterLab server started by the ``jupyterlab`` fixture, and helpers to drive it.
+
+    ``url`` is the base URL (ending in '/'), ``token`` the auth token, ``root`` the server's
+    root folder (a copy of the notebooks, so tests never change the repository's files).
+    """
+
+    def __init__(self, url: str, token: str, root: Path, log: Path):
+        self.url, self.token, self.root, self.log = url, token, root, log
+
+    def lab_url(self, path: str = "") -> str:
+        """The JupyterLab URL opening ``path`` (relative to ``root``), with the token."""
+        return f"{self.url}lab/tree/{path}?token={self.token}"
+
+    def new_page(self, browser, width: int = 1280, height: int = 900):
+        """A chromium page with off-host requests blocked and counted (``page.problems``)."""
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        problems = PageProblems()
+        host = urlparse(self.url).netloc
+
+        def route(r):
+            url = r.request.url
+            if urlparse(url).netloc != host and not url.startswith(("data:", "blob:", "about:")):
+                problems.offhost_requests.append(url)
+                r.abort()
+            else:
+                r.continue_()
+
+        context.route("**/*", route)
+        page.on("pageerror", lambda e: problems.console_errors.append(str(e)))
+        page.problems = problems
+        return page
+
+    def open_notebook(self, page, path: str, timeout_ms: int = 120_000) -> None:
+        """Open ``path`` in ``page`` and wait until its kernel is ready and idle."""
+        page.goto(self.lab_url(path), wait_until="domcontentloaded")
+        page.wait_for_function(
+            """(path) => {
+                const app = window.jupyterapp;
+                const w = app && app.shell.currentWidget;
+                if (!w || !w.context || w.context.path !== path || !w.context.isReady) return false;
+                const k = w.sessionContext.session && w.sessionContext.session.kernel;
+                return !!k && k.status === "idle" && !!document.querySelector(".jp-Notebook");
+            }""",
+            arg=path,
+            timeout=timeout_ms,
+        )
+
+    def run_all(self, page, timeout_ms: int = 300_000) -> list[str]:
+        """Clear outputs, run every cell of the open notebook, wait for idle; return errors."""
+        page.evaluate(
+            """async () => {
+                const app = window.jupyterapp;
+                await app.commands.execute("notebook:clear-all-cell-outputs");
+                await app.commands.execute("notebook:run-all-cells");
+            }"""
+        )
+        page.wait_for_function(
+            """() => {
+                const w = window.jupyterapp.shell.currentWidget;
+                const k = w.sessionContext.session && w.sessionContext.session.kernel;
+                if (!k || k.status !== "idle") return false;
+                const cells = w.content.widgets.filter((c) => c.model.type === "code");
+                const errored = cells.some((c) => c.model.outputs.toJSON().some(
+                    (o) => o.output_type === "error"));
+                return errored || cells.every((c) => c.model.executionCount !== null);
+            }""",
+            timeout=timeout_ms,
+        )
+        return page.evaluate(
+            """() => window.jupyterapp.shell.currentWidget.content.widgets
+                .flatMap((c) => c.model.type === "code" ? c.model.outputs.toJSON() : [])
+                .filter((o) => o.output_type === "error")
+                .map((o) => o.ename + ": " + o.evalue)"""
+        )
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory):
+    """A real JupyterLab (this environment's), on 127.0.0.1 at a free port with token auth,
+    serving a copy of ``notebooks/``; news, update checks and autosave off, windowing off.
+
+    Kernels import ``aatd`` from this checkout (``PYTHONPATH``). Drive it with the ``browser``
+    fixture's chromium through :class:`JupyterLab`'s helpers. Extend ``JUPYTERLAB_OVERRIDES``
+    or copy more files into ``root`` for other tests.
+    """
+    import json
+    import secrets
+    import time
+    import urllib.request
+
+    base = tmp_path_factory.mktemp("jupyterlab")
+    root = base / "root"
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    settings = base / "app-settings"
+    settings.mkdir()
+    (settings / "overrides.json").write_text(json.dumps(JUPYTERLAB_OVERRIDES))
+    config = {
+        "ServerApp": {
+            "open_browser": False,
+            "root_dir": str(root),
+            "allow_root": hasattr(os, "geteuid") and os.geteuid() == 0,  # CI containers
+        },
+        "LabApp": {
+            "expose_app_in_browser": True,
+            "news_url": None,
+            "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+            "extension_manager": "readonly",  # no package-index queries
+            "app_settings_dir": str(settings),
+            "user_settings_dir": str(base / "user-settings"),
+            "workspaces_dir": str(base / "workspaces"),
+        },
+    }
+    (base / "jupyter_lab_config.json").write_text(json.dumps(config))
+    token = secrets.token_hex(16)
+    port = _free_port()
+    env = dict(os.environ)
+    env.update(
+        PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+        JUPYTER_CONFIG_DIR=str(base / "config"),
+        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+        IPYTHONDIR=str(base / "ipython"),
+        MPLBACKEND="module://matplotlib_inline.backend_inline",
+    )
+    log = base / "jupyterlab.log"
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--config={base / 'jupyter_lab_config.json'}",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--port-retries=0",
+        f"--IdentityProvider.token={token}",
+    ]
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"JupyterLab exited ({proc.returncode}):\n{log.read_text()[-4000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}api/status?token={token}", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"JupyterLab did not start in 120 s:\n{log.read_text()[-4000:]}")
+            time.sleep(0.5)
+        yield JupyterLab(url, token, root, log)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -28,6 +28,7 @@ from conftest import ROOT, toc_part
 
 from aatd.checks import EXERCISES, evaluate
 from aatd.checks.core import NOT_ATTEMPTED, _load_all
+from aatd.checks.display import ANSWER_CLASS
 
 CHAPTERS = list(toc_part("Chapters"))
 MIN_EXERCISES = 3
@@ -54,6 +55,12 @@ def _is_hidden(cell) -> bool:
         "hide-output" in meta.get("tags", [])
         and meta.get("jupyter", {}).get("outputs_hidden") is True
     )
+
+
+def _collapsed(output) -> bool:
+    """Whether an output is a ``hidden_answer`` display (collapsed even after a run)."""
+    v = output.get("data", {}).get("text/html", "")
+    return (v if isinstance(v, str) else "".join(v)).startswith(f'<details class="{ANSWER_CLASS}">')
 
 
 def _output_text(cell) -> str:
@@ -124,9 +131,15 @@ def problems(nb: dict, bank: str) -> list[str]:
             c = cells[j]
             if c["cell_type"] == "markdown" and HEADING_RE.search(_src(c)):
                 break
-            shown = c["cell_type"] == "code" and c.get("outputs") and not _is_hidden(c)
-            if shown and not _aatd(c).get("explorer"):
+            if c["cell_type"] != "code" or not c.get("outputs") or _aatd(c).get("explorer"):
+                continue
+            if not _is_hidden(c):
                 out.append(f"prompt {pid}: output of cell {j} after it is not hidden")
+            if not all(_collapsed(o) for o in c["outputs"]):
+                out.append(
+                    f"prompt {pid}: cell {j} after it does not print inside hidden_answer() "
+                    "(JupyterLab shows hidden outputs again when a cell runs)"
+                )
     ids = [_aatd(c)["prompt"] for c in cells if "prompt" in _aatd(c)]
     if len(ids) != len(set(ids)):
         out.append(f"prompt ids repeat: {ids}")
@@ -219,6 +232,17 @@ def _stream(text):
     return {"output_type": "stream", "name": "stdout", "text": text}
 
 
+def _answer(text):
+    return {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {
+            "text/plain": text,
+            "text/html": f'<details class="{ANSWER_CLASS}"><summary>S</summary><pre>{text}</pre>',
+        },
+    }
+
+
 def _good() -> dict:
     _load_all()
     ex = sorted(EXERCISES)[0]
@@ -237,7 +261,7 @@ def _good() -> dict:
                 prediction="p-1",
             ),
             _code("explorer", [_stream("widget\n")], explorer=True),
-            _code("y", [_stream("64.4\n")], hidden=True),
+            _code("y", [_answer("64.4\n")], hidden=True),
             _md("## Exercises"),
             _md(exercise),
             _md(exercise),
@@ -270,6 +294,7 @@ def _breach(edit) -> list[str]:
         (lambda c: c[5]["metadata"].pop("jupyter"), "output of cell 5 after it is not hidden"),
         (lambda c: c[5]["metadata"].pop("tags"), "output of cell 5 after it is not hidden"),
         (lambda c: c[4]["metadata"].pop("aatd"), "output of cell 4 after it is not hidden"),
+        (lambda c: c[5].update(outputs=[_stream("64.4\n")]), "does not print inside hidden_answer"),
         (lambda c: c[11].update(outputs=[_stream("right\n")]), "does not say 'not attempted yet'"),
         (lambda c: c[11]["metadata"]["aatd"].update(check="ex-99-9"), "is not registered"),
         (lambda c: c[10].update(source="answer = 3"), "does not hold 'answer = ...'"),

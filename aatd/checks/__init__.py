@@ -14,6 +14,9 @@ computed by the model when the check runs, so a check cannot drift from the mode
 Each chapter registers its exercises in its own module ``aatd/checks/<slug>.py`` (for
 example ``elastase_vs_antitrypsin.py``); the modules are found and imported on first use, so
 a new chapter adds a module and touches nothing else.
+
+A cell that answers a prediction prints inside ``with hidden_answer():`` (``display.py``): its
+output stays collapsed even after the student runs it, where ``outputs_hidden`` does not.
 """
 
 from aatd.checks.core import (
@@ -26,6 +29,7 @@ from aatd.checks.core import (
     exercise,
     register,
 )
+from aatd.checks.display import hidden_answer
 
 __all__ = [
     "EXERCISES",
@@ -35,5 +39,6 @@ __all__ = [
     "check",
     "evaluate",
     "exercise",
+    "hidden_answer",
     "register",
 ]

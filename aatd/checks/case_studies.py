@@ -64,7 +64,17 @@ register(
         "MM smoker declines at about 50, so almost all of it is smoking.",
         hint="Build ModelPerson('Sam', 'MZ', 'current') and call .decline_ml_per_year(40, 60).",
         unit="mL/yr",
+        # Sam and an MM smoker differ by about half a mL/yr: count only rounding as right
+        rel_tol=0.0,
+        abs_tol=0.5,
         wrong=(
+            Wrong(
+                "mm-smoker",
+                lambda: _decline("MM", "current"),
+                "That is an MM smoker's decline. Sam is an MZ carrier: use 'MZ' as the genotype "
+                "(the two differ by less than 1 mL/yr in the model, which is the point of the "
+                "exercise).",
+            ),
             Wrong(
                 "never-smoker",
                 lambda: _decline("MZ"),

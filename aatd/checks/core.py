@@ -86,7 +86,7 @@ def _load_all() -> None:
     import aatd.checks as package
 
     for info in pkgutil.iter_modules(package.__path__):
-        if info.name != "core":
+        if info.name not in {"core", "display"}:
             importlib.import_module(f"aatd.checks.{info.name}")
     _loaded = True
 

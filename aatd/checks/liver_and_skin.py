@@ -80,6 +80,12 @@ register(
                 "they pass on.",
             ),
             Wrong(
+                "allele-order",
+                lambda: _only_child_genotype("ZZ", "MM")[::-1],
+                "That is the right pair of alleles written the other way round; genotype codes "
+                "put M first: give it as the package writes it.",
+            ),
+            Wrong(
                 "zz",
                 lambda: _only_child_genotype("ZZ", "ZZ"),
                 "A ZZ child needs a Z allele from each parent, and an MM partner can pass on "

@@ -3,6 +3,7 @@
 // text box whose text is kept in this browser (window.aatdStore, key
 // aatd/v1/<bank>/prediction/<id>) and is shown again at the top of every hidden answer
 // (a collapsed cell output) that follows it in the same section, when the reader opens it.
+// An answer's own collapsed <details class="aatd-answer"> inside such an output is opened.
 (function () {
   "use strict";
   var store = window.aatdStore || { available: false, get: function () { return null; },
@@ -13,7 +14,6 @@
     if (!section) { return []; }
     var all = section.querySelectorAll("details.hide");
     return Array.prototype.filter.call(all, function (d) {
-      // eslint-disable-next-line no-bitwise
       var after = box.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING;
       return after && d.closest("section") === section;
     });
@@ -66,6 +66,10 @@
   }
 
   function start() {
+    // In the book the cell output is already behind "Show code cell output"; the answer's
+    // own <details> (aatd.checks.hidden_answer, for Jupyter) would be a second click.
+    var inner = document.querySelectorAll("details.hide details.aatd-answer");
+    Array.prototype.forEach.call(inner, function (d) { d.open = true; });
     var boxes = document.querySelectorAll("div.aatd-prediction[data-prediction]");
     Array.prototype.forEach.call(boxes, init);
   }
