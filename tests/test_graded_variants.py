@@ -39,6 +39,12 @@ def recompute(v: dict):
     if v["varies"] == "quit-age":
         traj = lung.fev1_trajectory("ZZ", smoking="former", quit_age=p["quit_age"], ages=[p["age"]])
         return float(traj.percent_of_age25[0])
+    if v["varies"] == "ex-01-4":
+        # one for one: each puff's elastase is trapped while AAT lasts
+        return [max(0, n * p["puff"] - p["aat_molecules"]) for n in (1, 2, 3)]
+    if v["varies"] == "ex-03-3":
+        k = kinetics.K_ASS_PER_M_S
+        return p["mm_elf_uM"] * k["M"] / k["Z"]
     if v["varies"] == "ex-06-1":
         from aatd.plots import lungdisease
 
@@ -107,6 +113,7 @@ def test_variants_avoid_the_public_numbers():
         assert by_id["ex-04-1"] != {"mm_elf_uM": 3.7, "zz_elf_uM": 1.4}
         assert by_id["ex-04-3"]["burst_factor"] != 2.0
         assert by_id["ex-06-1"]["years"] != 20
+        assert (by_id["ex-01-4"]["aat_molecules"], by_id["ex-01-4"]["puff"]) != (100, 40)
         assert by_id["ex-08-3"]["report_mg_dl"] != 40.0
         assert (by_id["ex-09-3"]["low_uM"], by_id["ex-09-3"]["high_uM"]) != (3.4, 7.0)
         assert {by_id["ex-02-ms-mz"]["parent_a"], by_id["ex-02-ms-mz"]["parent_b"]} != {

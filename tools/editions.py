@@ -133,15 +133,24 @@ def _aatd(cell: NotebookNode) -> dict:
 
 
 def work_cells(nb: NotebookNode) -> dict[str, NotebookNode]:
-    """Exercise id -> its work cell (code or Markdown), refusing duplicates."""
-    cells: dict[str, NotebookNode] = {}
+    """Exercise id -> its work cell: the code cell when there is one (an exercise may also have
+    a Markdown answer cell for its explanation part), else the Markdown cell. Two work cells of
+    the same kind for one exercise are refused."""
+    seen: dict[tuple[str, str], NotebookNode] = {}
     for cell in nb.cells:
         ex_id = _aatd(cell).get("work")
         if ex_id is None:
             continue
-        if ex_id in cells:
-            raise EditionError(f"exercise {ex_id!r} has two work cells; one is allowed")
-        cells[ex_id] = cell
+        if (ex_id, cell.cell_type) in seen:
+            raise EditionError(
+                f"exercise {ex_id!r} has two {cell.cell_type} work cells; one of each kind "
+                "(code, Markdown) is allowed"
+            )
+        seen[ex_id, cell.cell_type] = cell
+    cells: dict[str, NotebookNode] = {}
+    for (ex_id, kind), cell in seen.items():
+        if kind == "code" or ex_id not in cells:
+            cells[ex_id] = cell
     return cells
 
 

@@ -207,9 +207,44 @@ def zz_spread(rng: random.Random) -> Variant:
     )
 
 
+def puffs(rng: random.Random) -> Variant:
+    from aatd.plots import protein
+
+    aat = _pick(rng, [60, 80, 120, 150, 200], avoid=[100])
+    step = _pick(rng, [25, 30, 35, 50, 60], avoid=[40])
+    totals = (step, 2 * step, 3 * step)
+    return Variant(
+        "01-the-protein",
+        "ex-01-4",
+        f"{aat} AAT molecules meet elastase in three puffs of {step} molecules each. How many "
+        "elastase molecules are free after each puff? Give three numbers.",
+        {"aat_molecules": aat, "puff": step},
+        tuple(float(protein.titration(aat, n)[1]) for n in totals),
+        "molecules",
+    )
+
+
+def z_level_for_half_time(rng: random.Random) -> Variant:
+    from aatd import kinetics
+
+    mm_um = _pick(rng, [round(2.0 + 0.2 * i, 1) for i in range(16)], avoid=[3.7])
+    k = kinetics.K_ASS_PER_M_S
+    return Variant(
+        "03-protease-balance",
+        "ex-03-3",
+        f"An MM lining fluid holds {mm_um} µM AAT. What level of Z protein (µM) would give the "
+        "same inhibition half-time, with the chapter's rate constants?",
+        {"mm_elf_uM": mm_um},
+        mm_um * k["M"] / k["Z"],
+        "µM",
+    )
+
+
 #: public exercise (or topic) -> variant maker, in chapter order
 VARIANTS: dict[str, Callable[[random.Random], Variant]] = {
+    "ex-01-4": puffs,
     "ex-02-ms-mz": couple,
+    "ex-03-3": z_level_for_half_time,
     "ex-04-1": half_times,
     "ex-04-2": smoker_serum,
     "ex-04-3": burst_bend,
