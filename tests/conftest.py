@@ -150,25 +150,40 @@ def built_book() -> Path:
 
 @pytest.fixture(scope="session")
 def student_book(built_book) -> tuple[Path, str]:
-    """The student edition (``_toc-student.yml``), built once, executing nothing: it reads the
-    main build's jupyter-cache. Returns its ``_build/html`` and the build log."""
+    """The student HTML book (``_toc-student.yml``, ``tools/editions.py``): built once from the
+    student edition of the notebooks (no solutions) with ``-W -n``, executing nothing: it reads
+    the main build's jupyter-cache. Returns its ``_build/html`` and the build log."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import editions
+
     base = os.environ.get("AATD_BUILD_DIR")
     out = Path(base + "-student") if base else ROOT / "_build" / "student"
-    html = out / "_build" / "html"
-    if build_is_current(html, "_toc-student.yml"):
-        return html, ""
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    config["execute"]["cache"] = str(built_book.parent / ".jupyter_cache")
-    # Jupyter Book resolves local extensions against the configuration file's folder.
-    extensions = config["sphinx"]["local_extensions"]
-    config["sphinx"]["local_extensions"] = {k: str(ROOT / v) for k, v in extensions.items()}
-    out.mkdir(parents=True, exist_ok=True)
-    config_path = out / "_config-student.yml"
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False))
-    proc = _build(out, ["--all", "--toc", "_toc-student.yml", "--config", str(config_path)])
-    log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, log[-4000:]
+    shutil.rmtree(out, ignore_errors=True)
+    editions.write_notebooks("student", out / "edition")
+    html, log = editions.build_student_html(
+        out / "edition", out, cache=built_book.parent / ".jupyter_cache"
+    )
     return html, log
+
+
+@pytest.fixture
+def run_notebook():
+    """A function that executes a notebook top to bottom (a failing cell fails the test) and
+    returns the executed notebook; ``cwd`` defaults to the notebook's folder."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    def run(path: Path, cwd: Path | None = None, timeout_s: int = 600):
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(
+            nb,
+            timeout=timeout_s,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(cwd or Path(path).parent)}},
+        ).execute()
+        return nb
+
+    return run
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

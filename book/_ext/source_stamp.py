@@ -30,6 +30,8 @@ _NOT_BOOK_SOURCE = (
     "package-lock.json",
     "CONTRIBUTING.md",
     "README.md",
+    "tools/editions.py",  # writes editions from the book; never read by the build
+    "tools/graded_variants.py",
 )
 
 
