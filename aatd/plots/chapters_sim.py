@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import genetics, lung, units
-from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, new_figure, style, text_color_on
+from .style import GENOTYPE_COLORS, OKABE_ITO, THRESHOLD_COLOR, new_figure, style
 
 #: Genotypes shown as range bands under the exposure curve (Q0Q0 has no range).
 _BAND_GENOTYPES = ("MM", "MS", "SS", "MZ", "SZ", "ZZ")

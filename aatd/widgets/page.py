@@ -146,7 +146,7 @@ def render_static_html(explorer: TwoFacedExplorer, spec: StaticSpec) -> str:
         f"{e(readout)}</p>"
         f'<details class="aatd-numbers"><summary>Show the numbers</summary>'
         f'<div class="aatd-tables" tabindex="0" role="region" aria-label="The numbers">'
-        f"{tables}</div></details>'
+        f"{tables}</div></details>"
         f'<script type="application/json" class="aatd-data">{payload}</script>'
         f"<script>{js}\naatdExplorerInit({json.dumps(uid)});</script>"
         f"</div>"
