@@ -78,8 +78,9 @@ def exercise_distractors(stem: str) -> list[Distractor]:
     prefix = f"ex-{stem.split('-', 1)[0]}-"
     out = []
     for ex_id in sorted(
-        EXERCISES, key=lambda i: [int(p) if p.isdigit() else p for p in i.split("-")]
-    ):
+        EXERCISES,
+        key=lambda i: [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in i.split("-")],
+    ):  # ex-04-2 before ex-04-10; words (ex-treatment-1) sort among themselves
         if not ex_id.startswith(prefix):
             continue
         for slip in EXERCISES[ex_id].wrong:
