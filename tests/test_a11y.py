@@ -71,7 +71,11 @@ def settle(pg) -> None:
         timeout=20000,
     )
     if pg.locator(".math").count():
+        # MathJax loads on demand (book/_ext/lean_pages.py): ask for it, then wait for it.
+        pg.evaluate("() => window.aatdLoadMathJax && window.aatdLoadMathJax()")
+        pg.locator(".math").first.scroll_into_view_if_needed()
         pg.wait_for_selector("mjx-container", timeout=20000)
+        pg.evaluate("() => window.scrollTo(0, 0)")
         pg.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
 
 

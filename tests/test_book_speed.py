@@ -21,8 +21,8 @@ from conftest import ROOT, toc_pages
 
 TEXT_PAGE_MB = 0.4
 EXPLORER_PAGE_MB = 1.0
-TEXT_PAGE_REQUESTS = 30
-EXPLORER_PAGE_REQUESTS = 36
+TEXT_PAGE_REQUESTS = 34
+EXPLORER_PAGE_REQUESTS = 40
 _STYLE_CLASSES = {"fa-lg", "fa-solid", "fa-regular", "fa-brands"}
 _CSS_URL = re.compile(r"url\(([^)\"']+|\"[^\"]+\"|'[^']+')\)")
 

@@ -19,5 +19,6 @@ def test_mathjax_renders_offline(page, book_server):
     page.wait_for_load_state("networkidle")
     if page.locator(".math").count() == 0:
         pytest.fail("the model page has no maths to render")
+    page.locator(".math").first.scroll_into_view_if_needed()  # MathJax loads on demand
     page.wait_for_selector("mjx-container", timeout=15000)
     page.problems.assert_clean()

@@ -133,6 +133,7 @@ MATHJAX_ON_DEMAND = """(function () {
     s.async = true;
     document.head.appendChild(s);
   }
+  window.aatdLoadMathJax = load; /* for printing and for tests that need every formula */
   window.addEventListener("beforeprint", load);
   document.addEventListener("DOMContentLoaded", function () {
     var math = document.querySelectorAll(".math");
