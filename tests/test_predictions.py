@@ -73,7 +73,10 @@ def _output_text(cell) -> str:
             if mime in data:
                 v = data[mime]
                 parts.append(v if isinstance(v, str) else "".join(v))
-        if "text/html" in data and "application/vnd.jupyter.widget-view+json" not in data:
+        # an explorer's kernel-free face (its grid holds every state) is the tool the student
+        # uses to find the answer, not a printed answer
+        explorer = "aatd-explorer" in "".join(data.get("text/html", ""))
+        if "text/html" in data and not explorer:
             v = data["text/html"]
             parts.append(
                 html.unescape(re.sub(r"<[^>]+>", " ", v if isinstance(v, str) else "".join(v)))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 
-from aatd import kinetics
+from aatd import kinetics, serpin
 from aatd.checks.core import Exercise, Wrong, register
 
 #: Lining-fluid AAT the exercise gives (µM, ``mulgrew2004``): MM and ZZ.
-MEASURED_ELF_UM = {"MM": 3.7, "ZZ": 1.4}
+MEASURED_ELF_UM = serpin.LINING_FLUID_AAT_UM  # measured MM and ZZ lining fluid, mulgrew2004
 THRESHOLD_UM = 11.0  # the protective threshold the exercise starts from (``stoller2012``)
 
 

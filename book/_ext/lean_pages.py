@@ -7,8 +7,9 @@ Six small changes to each page Sphinx writes, measured by ``benchmarks/bench_boo
   welcome page (whose toctree holds every chapter) loaded 1.16 MB of MathJax (263 KB gzip) to
   show no formula. A page whose body has no ``math`` element drops MathJax here; on a page with
   math, MathJax's script tag becomes a 0.5 KB loader that adds it when the first formula comes
-  within 600 px of the screen, is opened in a dropdown, or the page is printed (MathJax's own
-  ``ui/lazy`` then typesets formulas as they scroll into view). It works from ``file://``.
+  within 600 px of the screen, is opened in a dropdown, or the page is printed. It works from
+  ``file://``. (MathJax's ``ui/lazy`` typesetting was tried and dropped: keyboard focus got
+  stuck on formulas it re-rendered.)
 * **No Thebe assets, no unused widget state.** Jupyter Book 1 adds sphinx-thebe's script and
   stylesheet to every page even with ``launch_buttons.thebe: false``, and myst-nb embeds the
   executed notebook's ipywidgets state although no widget manager is loaded: both dropped.
