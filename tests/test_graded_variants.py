@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aatd import genetics, kinetics, lung, units
+from aatd import genetics, kinetics, lung, population, therapy, units
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -60,6 +60,25 @@ def recompute(v: dict):
         return lung.decline_ml_per_year("ZZ", aat_uM=p["low_uM"]) - lung.decline_ml_per_year(
             "ZZ", aat_uM=p["high_uM"]
         )
+    if v["varies"] in ("ex-treatment-1", "ex-treatment-3"):
+        regimen = {"dose_mg_per_kg": p["dose_mg_per_kg"], "interval_days": p["interval_days"]}
+        if v["varies"] == "ex-treatment-1":
+            return therapy.steady_trough_uM("ZZ", **regimen)
+        return therapy.days_above_after_dose("ZZ", **regimen)
+    if v["varies"] == "ex-treatment-2":
+        curve = therapy.augmentation_serum(
+            "ZZ", dose_mg_per_kg=p["dose_mg_per_kg"], missed_doses=(p["missed_dose"],)
+        )
+        return curve.days_below()
+    if v["varies"] == "ex-families-1":
+        # Hardy-Weinberg straight from the allele frequencies
+        return population.genotype_frequencies(z=p["z"], s=p["s"])[p["genotype"]] * 100_000
+    if v["varies"] == "ex-families-2":
+        kids = genetics.offspring(p["parent_a"], p["parent_b"])
+        return [kids.get("ZZ", 0.0), kids.get("MZ", 0.0)]
+    if v["varies"] == "ex-families-3":
+        zz = population.genotype_frequencies(z=p["z"], s=p["s"])["ZZ"] * p["population"]
+        return zz * (1 - p["diagnosed_share"])
     raise AssertionError(f"no recomputation for {v['varies']}")
 
 
@@ -79,7 +98,8 @@ def test_every_chapter_with_checks_has_a_variant():
     exercise("ex-04-1")  # loads every chapter's check module
     chapters = {ex_id.split("-")[1] for ex_id in EXERCISES}
     assert len(chapters) >= 2, "positive control: chapters register exercises"
-    varied = {v.chapter[:2] for v in gv.make_variants(1)}
+    # numbered chapters by their number ("04-..." -> "04"), the others by their slug
+    varied = {v.chapter.split("-")[0] for v in gv.make_variants(1)}
     assert chapters - {"05"} <= varied, f"chapters without a variant: {chapters - varied}"
 
 
@@ -120,6 +140,30 @@ def test_variants_avoid_the_public_numbers():
             "MS",
             "MZ",
         }
+        assert (
+            by_id["ex-treatment-1"]["dose_mg_per_kg"],
+            by_id["ex-treatment-1"]["interval_days"],
+        ) != (120, 14)
+        assert (
+            by_id["ex-treatment-2"]["dose_mg_per_kg"],
+            by_id["ex-treatment-2"]["missed_dose"],
+        ) != (60, 5)
+        assert (
+            by_id["ex-treatment-3"]["dose_mg_per_kg"],
+            by_id["ex-treatment-3"]["interval_days"],
+        ) != (250, 28)
+        presets = {(r.z, r.s) for r in population.PRESETS.values()}
+        for ex in ("ex-families-1", "ex-families-3"):
+            assert (by_id[ex]["z"], by_id[ex]["s"]) not in presets
+            assert 0 <= by_id[ex]["z"] <= 0.1 and 0 <= by_id[ex]["s"] <= 0.1
+        assert {by_id["ex-families-2"]["parent_a"], by_id["ex-families-2"]["parent_b"]} != {
+            "MZ",
+            "SZ",
+        }
+        assert (
+            by_id["ex-families-3"]["population"],
+            by_id["ex-families-3"]["diagnosed_share"],
+        ) != (1_000_000, 0.10)
 
 
 @pytest.mark.parametrize("seed", ["7", 1.5, True])

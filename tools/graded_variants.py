@@ -240,6 +240,131 @@ def z_level_for_half_time(rng: random.Random) -> Variant:
     )
 
 
+def biweekly_trough(rng: random.Random) -> Variant:
+    from aatd import therapy
+
+    dose, interval = _pick(
+        rng,
+        [(d, i) for d in (80, 90, 100, 140, 150, 180, 200) for i in (10, 14, 21)],
+        avoid=[(120, 14)],
+    )
+    return Variant(
+        "treatment",
+        "ex-treatment-1",
+        f"A ZZ person is given {dose} mg/kg of AAT every {interval} days. What is the "
+        "steady-state trough (µM) in the chapter's model? Use `therapy.steady_trough_uM`.",
+        {"dose_mg_per_kg": dose, "interval_days": interval},
+        therapy.steady_trough_uM("ZZ", dose_mg_per_kg=dose, interval_days=interval),
+        "µM",
+    )
+
+
+def missed_dose(rng: random.Random) -> Variant:
+    from aatd import therapy
+
+    dose = _pick(rng, [50, 55, 65, 70, 75], avoid=[60])
+    missed = _pick(rng, range(2, 8), avoid=[5])
+    curve = therapy.augmentation_serum("ZZ", dose_mg_per_kg=dose, missed_doses=(missed,))
+    return Variant(
+        "treatment",
+        "ex-treatment-2",
+        f"A ZZ person on {dose} mg/kg weekly misses dose number {missed} (dose 1 is the one of "
+        "day 0) in an 8-week window. For how many days of the window is serum AAT below "
+        "11 µM? Use `therapy.augmentation_serum(...).days_below()`.",
+        {"dose_mg_per_kg": dose, "missed_dose": missed},
+        curve.days_below(),
+        "days",
+    )
+
+
+def days_above(rng: random.Random) -> Variant:
+    from aatd import therapy
+
+    dose, interval = _pick(
+        rng,
+        [(d, i) for d in (150, 180, 200, 220, 250, 280, 300) for i in (21, 28)],
+        avoid=[(250, 28)],
+    )
+    return Variant(
+        "treatment",
+        "ex-treatment-3",
+        f"A ZZ person is given {dose} mg/kg every {interval} days. For how many days after a "
+        "steady-state dose does serum AAT stay above 11 µM in the chapter's model? Use "
+        "`therapy.days_above_after_dose`.",
+        {"dose_mg_per_kg": dose, "interval_days": interval},
+        therapy.days_above_after_dose("ZZ", dose_mg_per_kg=dose, interval_days=interval),
+        "days",
+    )
+
+
+#: allele frequencies a variant draws from (z, s in 0-0.1, never a preset's own)
+_Z_GRID = [0.004, 0.006, 0.008, 0.01, 0.012, 0.016, 0.02, 0.025, 0.03]
+_S_GRID = [0.01, 0.02, 0.025, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1]
+
+
+def _alleles(rng: random.Random) -> tuple[float, float]:
+    from aatd import population
+
+    presets = {(p.z, p.s) for p in population.PRESETS.values()}
+    while True:
+        z, s = _pick(rng, _Z_GRID), _pick(rng, _S_GRID)
+        if (z, s) not in presets:
+            return z, s
+
+
+def genotype_per_100k(rng: random.Random) -> Variant:
+    from aatd import population
+
+    z, s = _alleles(rng)
+    genotype = _pick(rng, ["SZ", "ZZ", "MZ", "SS"])
+    return Variant(
+        "families",
+        "ex-families-1",
+        f"A region has Z allele frequency {z} and S allele frequency {s}. Under "
+        f"Hardy–Weinberg, how many {genotype} people are expected per 100,000?",
+        {"z": z, "s": s, "genotype": genotype},
+        population.per_100k(z=z, s=s)[genotype],
+        "people per 100,000",
+    )
+
+
+def sibling(rng: random.Random) -> Variant:
+    from aatd import population
+
+    # the public exercise (MZ × SZ) and its named slip (MZ × MZ) left out
+    pairs = [p for p in population.parents_of_zz() if p not in {("MZ", "SZ"), ("MZ", "MZ")}]
+    a, b = _pick(rng, pairs)
+    chances = population.sibling_chances(a, b)
+    return Variant(
+        "families",
+        "ex-families-2",
+        f"A ZZ proband's parents are {a} and {b}. What is the chance that a full sibling is "
+        "ZZ, and that they are MZ? Give (chance ZZ, chance MZ).",
+        {"parent_a": a, "parent_b": b},
+        (chances["ZZ"], chances["MZ"]),
+        "",
+    )
+
+
+def undiagnosed_zz(rng: random.Random) -> Variant:
+    from aatd import population
+
+    z, s = _alleles(rng)
+    size = _pick(rng, population.POPULATION_SIZES, avoid=[1_000_000])
+    share = _pick(rng, population.DIAGNOSED_SHARES, avoid=[0.10])
+    zz = population.expected_counts(z=z, s=s, population=size)["ZZ"]
+    return Variant(
+        "families",
+        "ex-families-3",
+        f"A population of {size:,} people has Z allele frequency {z} and S allele frequency "
+        f"{s}. If {100 * share:g}% of its ZZ people are diagnosed, how many ZZ people are "
+        "expected not to know?",
+        {"z": z, "s": s, "population": size, "diagnosed_share": share},
+        population.undiagnosed(zz, share),
+        "people",
+    )
+
+
 #: public exercise (or topic) -> variant maker, in chapter order
 VARIANTS: dict[str, Callable[[random.Random], Variant]] = {
     "ex-01-4": puffs,
@@ -253,6 +378,13 @@ VARIANTS: dict[str, Callable[[random.Random], Variant]] = {
     "ex-07-1": z_share,
     "ex-08-3": old_report,
     "ex-09-3": zz_spread,
+    # the unnumbered chapters last, so the numbered chapters' draws per seed are unchanged
+    "ex-treatment-1": biweekly_trough,
+    "ex-treatment-2": missed_dose,
+    "ex-treatment-3": days_above,
+    "ex-families-1": genotype_per_100k,
+    "ex-families-2": sibling,
+    "ex-families-3": undiagnosed_zz,
 }
 
 
